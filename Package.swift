@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "growth",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "growth", targets: ["growth"]),
+        .library(name: "GrowthKit", targets: ["GrowthKit"]),
+    ],
+    dependencies: [
+        // YAML front matter and school.yml. 5.x keeps every pair of a mapping in
+        // the composed node tree, so duplicate keys are reported by our own check
+        // with their line and column; it composes faster than 6.x here.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // The command line.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Survey CSV files: RFC 4180 quoting, streaming rows.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "GrowthKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "growth",
+            dependencies: [
+                "GrowthKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GrowthKitTests",
+            dependencies: ["GrowthKit", "growth"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
