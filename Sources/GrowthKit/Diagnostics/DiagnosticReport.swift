@@ -1,0 +1,53 @@
+import Foundation
+
+/// Prints diagnostics for people (`text`) or for GitHub Actions annotations (`github`).
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text
+    case github
+}
+
+/// A sorted list of diagnostics and the closing summary line.
+public struct DiagnosticReport: Sendable {
+    public let diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    public var fileCount: Int { Set(diagnostics.map(\.location.path)).count }
+
+    /// Each diagnostic on a line of its own, in the given format.
+    public func lines(in format: DiagnosticFormat, contentPrefix: String = "") -> [String] {
+        diagnostics.map { diagnostic in
+            let path = contentPrefix + diagnostic.location.path
+            switch format {
+            case .text:
+                return "\(path):\(diagnostic.location.line):\(diagnostic.location.column): "
+                    + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule.rawValue)]"
+            case .github:
+                let message = Self.escapeGitHubData("\(diagnostic.message) [\(diagnostic.rule.rawValue)]")
+                return "::\(diagnostic.severity.rawValue) file=\(Self.escapeGitHubProperty(path)),"
+                    + "line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(message)"
+            }
+        }
+    }
+
+    /// `2 errors, 1 warning in 3 files`.
+    public var summary: String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(count(errorCount, "error")), \(count(warningCount, "warning")) in \(count(fileCount, "file"))"
+    }
+
+    // GitHub's workflow command escaping: https://github.com/actions/toolkit (command.ts).
+    static func escapeGitHubData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeGitHubProperty(_ s: String) -> String {
+        escapeGitHubData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
