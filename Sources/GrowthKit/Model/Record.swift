@@ -1,0 +1,92 @@
+/// What a record is about.
+public enum RecordType: String, Sendable, Hashable, CaseIterable, Comparable {
+    case talk
+    case report
+    case phoneVisit = "phone-visit"
+    case homeVisit = "home-visit"
+    case contact
+    case observation
+
+    /// The order types are listed in: the policy's order.
+    public var rank: Int {
+        switch self {
+        case .talk: 0
+        case .report: 1
+        case .phoneVisit: 2
+        case .homeVisit: 3
+        case .contact: 4
+        case .observation: 5
+        }
+    }
+
+    public static func < (lhs: RecordType, rhs: RecordType) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// The areas of a student's life a record touches.
+public enum Area: String, Sendable, Hashable, CaseIterable {
+    case thought, study, psychology, behaviour, life, health, family, career
+}
+
+/// Something the tutor has promised to do.
+public struct FollowUp: Sendable, Hashable {
+    public var action: String
+    public var due: Day?
+    public var done: Bool
+    public var source: SourceLocation
+}
+
+/// One note in a student's growth file.
+public struct Record: Sendable, Hashable, Identifiable {
+    /// `<student>/<file name without .md>`.
+    public var id: String
+    public var studentID: String
+    public var date: Day
+    public var type: RecordType
+    public var slug: String?
+    /// Who wrote it: given, or the student's tutor on that date.
+    public var tutorID: String?
+    /// 1...5.
+    public var mood: Int?
+    public var areas: [Area]
+    /// Minutes.
+    public var duration: Int?
+    /// When true, the body is confidential.
+    public var isConfidential: Bool
+    public var followUps: [FollowUp]
+    public var body: MarkdownBody
+    public var source: SourceLocation
+}
+
+/// `forums/<date>[-slug].md`: a monthly tutor forum, with its case analysis.
+public struct Forum: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var date: Day
+    public var topic: String
+    public var host: String?
+    public var attendees: [String]
+    /// Student ids analysed.
+    public var cases: [String]
+    /// Confidential.
+    public var analysis: MarkdownBody
+    public var source: SourceLocation
+}
+
+/// Who answered a survey.
+public enum Respondent: String, Sendable, Hashable, CaseIterable {
+    case parent
+    case student
+}
+
+/// One row of a survey CSV.
+public struct SurveyResponse: Sendable, Hashable {
+    public var date: Day
+    public var respondent: Respondent
+    public var studentID: String
+    /// 1...5.
+    public var score: Int
+    /// Did the tutor contact you this month?
+    public var contacted: Bool
+    /// Confidential.
+    public var comment: String
+    public var source: SourceLocation
+}
