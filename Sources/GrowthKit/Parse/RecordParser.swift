@@ -1,0 +1,115 @@
+/// Reads `students/<id>/<YYYY-MM-DD>-<type>[-slug].md`: one record.
+enum RecordParser {
+    static let knownKeys: Set<String> = [
+        "date", "type", "tutor", "mood", "areas", "duration", "confidential", "follow_up",
+    ]
+
+    /// The date, type and slug a record file name carries.
+    struct FileName {
+        var date: Day?
+        var type: RecordType?
+        var slug: String?
+    }
+
+    /// Splits a file name stem, reporting what does not fit the pattern.
+    static func fileName(_ name: String, in file: FileDiagnostics) -> FileName {
+        let pattern = "<YYYY-MM-DD>-<type>[-<slug>].md"
+        let at = file.fileStart
+        guard name.count > 11, Day.looksLikeISO(name.prefix(10)), name.dropFirst(10).first == "-" else {
+            file.error(.fileName, at: at, "`\(name).md` does not match \(pattern)")
+            return FileName()
+        }
+        var result = FileName()
+        let datePart = String(name.prefix(10))
+        result.date = Day(iso: datePart)
+        if result.date == nil {
+            file.error(.invalidDate, at: at, "`\(datePart)` in the file name is not a real date")
+        }
+        let rest = name.dropFirst(11)
+        // Longest match first: `phone-visit` must not read as type `phone`, slug `visit`.
+        let match = RecordType.allCases.sorted { $0.rawValue.count > $1.rawValue.count }.first { type in
+            rest == type.rawValue || rest.hasPrefix(type.rawValue + "-")
+        }
+        guard let type = match else {
+            let word = rest.split(separator: "-").first.map(String.init) ?? String(rest)
+            file.error(
+                .unknownRecordType, at: at,
+                "`\(word)` is not a record type; use one of \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+            return result
+        }
+        result.type = type
+        let slug = rest.dropFirst(type.rawValue.count + 1)
+        result.slug = slug.isEmpty ? nil : String(slug)
+        return result
+    }
+
+    static func parse(studentID: String, name: String, _ fields: YAMLFields, body: MarkdownBody) -> Parsed<Record>? {
+        let file = fields.file
+        fields.rejectUnknownKeys(knownKeys, in: "a record")
+        let fromName = fileName(name, in: file)
+        var dateLocation = file.fileStart
+        var date = fromName.date
+        if fields.has("date") {
+            date = fields.day("date")
+            dateLocation = fields.valueLocation("date")
+        }
+        var type = fromName.type
+        if fields.has("type") {
+            type = fields.choice("type", as: RecordType.self, rule: .unknownRecordType)
+        }
+        let tutor = fields.string("tutor", what: "a tutor id")
+        let mood = fields.int("mood", in: 1...5, what: "a whole number from 1 to 5")
+        let duration = fields.int("duration", in: 0...24 * 60, what: "minutes, a whole number")
+        let confidential = fields.bool("confidential") ?? false
+        var areas: [Area] = []
+        for (text, location) in fields.stringList("areas", what: "an area") {
+            guard let area = Area(rawValue: text) else {
+                file.error(
+                    .unknownArea, at: location,
+                    "`\(text)` is not an area; use \(Area.allCases.map(\.rawValue).joined(separator: ", "))")
+                continue
+            }
+            if !areas.contains(area) { areas.append(area) }
+        }
+        let followUps = parseFollowUps(fields)
+
+        if type == .talk, body.isEmpty {
+            file.warning(.emptyTalk, at: file.fileStart, "the talk has no text: write what was talked about")
+        }
+        guard let date, let type else { return nil }
+        var parsed = Parsed(
+            value: Record(
+                id: "\(studentID)/\(name)", studentID: studentID, date: date, type: type, slug: fromName.slug,
+                tutorID: tutor, mood: mood, areas: areas, duration: duration, isConfidential: confidential,
+                followUps: followUps, body: body, source: file.fileStart),
+            dateLocation: dateLocation)
+        parsed.references.append(IDReference(kind: .student, id: studentID, location: file.fileStart, field: "folder"))
+        if let tutor {
+            parsed.references.append(
+                IDReference(kind: .tutor, id: tutor, location: fields.valueLocation("tutor"), field: "tutor"))
+        }
+        return parsed
+    }
+
+    static func parseFollowUps(_ fields: YAMLFields) -> [FollowUp] {
+        let file = fields.file
+        let shape = "a list of `{ action: …, due: YYYY-MM-DD, done: false }`"
+        guard let items = fields.list("follow_up", what: shape) else { return [] }
+        return items.compactMap { item in
+            guard let mapping = item.mapping else {
+                file.error(
+                    .wrongType, at: file.location(of: item),
+                    "each item of `follow_up` must be `{ action: …, due: YYYY-MM-DD, done: false }`")
+                return nil
+            }
+            let entry = YAMLFields(mapping, in: file, at: file.location(of: item))
+            entry.rejectUnknownKeys(["action", "due", "done"], in: "a follow-up")
+            let action = entry.string("action", required: true, what: "what is to be done")
+            let due = entry.day("due")
+            let done = entry.bool("done") ?? false
+            guard let action else { return nil }
+            return FollowUp(action: action, due: due, done: done, source: entry.location)
+        }
+    }
+}

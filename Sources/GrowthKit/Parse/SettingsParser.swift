@@ -1,0 +1,126 @@
+import Foundation
+
+/// Reads `school.yml`.
+enum SettingsParser {
+    static func parse(_ fields: YAMLFields) -> Parsed<SchoolSettings>? {
+        let file = fields.file
+        fields.rejectUnknownKeys(["name", "locale", "timezone", "term", "policy", "evaluation"], in: "school.yml")
+        let name = fields.string("name", required: true, what: "the school's name")
+        let locale = fields.choice("locale", as: SiteLocale.self) ?? .zhCN
+        var timezone = "Asia/Shanghai"
+        if let zone = fields.string("timezone", what: "a time zone such as Asia/Shanghai") {
+            if TimeZone(identifier: zone) == nil {
+                file.error(
+                    .invalidValue, at: fields.valueLocation("timezone"),
+                    "`timezone: \(zone)` is not a known time zone, e.g. Asia/Shanghai")
+            } else {
+                timezone = zone
+            }
+        }
+        let term = parseTerm(fields)
+        let policyFields = fields.fields("policy", what: "a mapping of policy items")
+        let policy = policyFields.map(parsePolicy) ?? Policy()
+        let evaluation =
+            fields.fields("evaluation", what: "a mapping with weights, grades and commend_top").map(parseEvaluation)
+            ?? EvaluationSettings()
+        guard let name, let term else { return nil }
+        var locations = ["term": fields.keyLocation("term")]
+        if let policyFields {
+            locations["max_students_per_tutor"] = policyFields.valueLocation("max_students_per_tutor")
+        }
+        return Parsed(
+            value: SchoolSettings(
+                name: name, locale: locale, timezone: timezone, term: term, policy: policy, evaluation: evaluation),
+            fieldLocations: locations)
+    }
+
+    static func parseTerm(_ fields: YAMLFields) -> Term? {
+        guard
+            let term = fields.fields("term", required: true, what: "`{ name: …, start: YYYY-MM-DD, end: YYYY-MM-DD }`")
+        else { return nil }
+        term.rejectUnknownKeys(["name", "start", "end"], in: "the term")
+        let name = term.string("name", required: true, what: "the term's name")
+        let start = term.day("start", required: true)
+        let end = term.day("end", required: true)
+        guard let name, let start, let end else { return nil }
+        guard start <= end else {
+            term.file.error(
+                .invalidValue, at: term.valueLocation("end"), "the term ends (\(end)) before it starts (\(start))")
+            return nil
+        }
+        return Term(name: name, start: start, end: end)
+    }
+
+    static func parsePolicy(_ fields: YAMLFields) -> Policy {
+        let items = RecordType.allCases.map(\.rawValue) + ["forum"]
+        fields.rejectUnknownKeys(Set(items + ["applies_to", "max_students_per_tutor", "grace_days"]), in: "the policy")
+        var policy = Policy()
+        policy.appliesTo = fields.choice("applies_to", as: PolicyScope.self) ?? .all
+        policy.maxStudentsPerTutor = fields.int(
+            "max_students_per_tutor", in: 1...1000, what: "a whole number of students, at least 1")
+        policy.graceDays = fields.int("grace_days", in: 0...365, what: "a whole number of days, 0 or more") ?? 0
+        for type in RecordType.allCases {
+            policy.records[type] = cadence(fields, type.rawValue)
+        }
+        policy.forum = cadence(fields, "forum")
+        return policy
+    }
+
+    /// `item: { every: 2 weeks }` (or the short `item: 2 weeks`).
+    static func cadence(_ fields: YAMLFields, _ key: String) -> Cadence? {
+        let text: String?
+        let location: SourceLocation
+        if let item = fields.node(key), item.mapping != nil, let nested = fields.fields(key, what: "") {
+            nested.rejectUnknownKeys(["every"], in: "a policy item")
+            text = nested.string(
+                "every", required: true, what: "a cadence such as `1 week`, `2 weeks`, `1 month` or `1 term`")
+            location = nested.valueLocation("every")
+        } else {
+            text = fields.string(key, what: "`{ every: 2 weeks }`")
+            location = fields.valueLocation(key)
+        }
+        guard let text else { return nil }
+        guard let cadence = Cadence(text) else {
+            fields.file.error(
+                .badCadence, at: location, "`\(text)` is not a cadence: write `N week(s)`, `N month(s)` or `1 term`")
+            return nil
+        }
+        return cadence
+    }
+
+    static func parseEvaluation(_ fields: YAMLFields) -> EvaluationSettings {
+        fields.rejectUnknownKeys(["weights", "grades", "commend_top"], in: "the evaluation")
+        var evaluation = EvaluationSettings()
+        if let weights = fields.fields("weights", what: "`{ records: 0.5, parents: 0.2, students: 0.2, forums: 0.1 }`")
+        {
+            weights.rejectUnknownKeys(["records", "parents", "students", "forums"], in: "the weights")
+            let what = "a weight, a number 0 or more"
+            evaluation.weights = .init(
+                records: weights.number("records", what: what) ?? 0,
+                parents: weights.number("parents", what: what) ?? 0,
+                students: weights.number("students", what: what) ?? 0, forums: weights.number("forums", what: what) ?? 0
+            )
+            let w = evaluation.weights
+            if w.records + w.parents + w.students + w.forums <= 0 {
+                fields.file.error(.invalidValue, at: weights.location, "the weights must not all be 0")
+                evaluation.weights = .init()
+            }
+        }
+        if let grades = fields.fields("grades", what: "`{ excellent: 90, good: 75, pass: 60 }`") {
+            grades.rejectUnknownKeys(["excellent", "good", "pass"], in: "the grades")
+            let what = "a score from 0 to 100"
+            let bands = EvaluationSettings.GradeBands(
+                excellent: grades.number("excellent", what: what) ?? 90, good: grades.number("good", what: what) ?? 75,
+                pass: grades.number("pass", what: what) ?? 60)
+            if bands.excellent >= bands.good, bands.good >= bands.pass, bands.excellent <= 100 {
+                evaluation.grades = bands
+            } else {
+                fields.file.error(
+                    .invalidValue, at: grades.location, "the grades must go excellent ≥ good ≥ pass, each from 0 to 100"
+                )
+            }
+        }
+        evaluation.commendTop = fields.int("commend_top", in: 0...1000, what: "a whole number, 0 or more") ?? 3
+        return evaluation
+    }
+}

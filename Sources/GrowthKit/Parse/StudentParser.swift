@@ -1,0 +1,81 @@
+/// Reads `students/<id>/index.md`, the cover of a growth file.
+enum StudentParser {
+    static func parse(id: String, _ fields: YAMLFields, body: MarkdownBody) -> Parsed<Student>? {
+        fields.rejectUnknownKeys(["name", "class", "tutor", "tutors", "partner", "key", "family"], in: "a student")
+        let file = fields.file
+        let name = fields.string("name", required: true, what: "the student's name")
+        let classID = fields.string("class", required: true, what: "a class id")
+        var references: [IDReference] = []
+        if let classID {
+            references.append(
+                IDReference(kind: .schoolClass, id: classID, location: fields.valueLocation("class"), field: "class"))
+        }
+
+        var assignments: [TutorAssignment] = []
+        if fields.has("tutor"), fields.has("tutors") {
+            file.error(
+                .invalidValue, at: fields.keyLocation("tutors"), "give either `tutor` or a `tutors` history, not both")
+        } else if let tutor = fields.string("tutor", what: "a tutor id") {
+            // A single tutor follows the student from the start of time.
+            assignments.append(TutorAssignment(tutor: tutor, from: Day(ordinal: Int.min / 2)))
+            references.append(
+                IDReference(kind: .tutor, id: tutor, location: fields.valueLocation("tutor"), field: "tutor"))
+        } else if let history = fields.list("tutors", what: "a list of `{ tutor: <id>, from: <date> }`") {
+            for item in history {
+                guard let mapping = item.mapping else {
+                    file.error(
+                        .wrongType, at: file.location(of: item),
+                        "each item of `tutors` must be `{ tutor: <id>, from: <date> }`")
+                    continue
+                }
+                let entry = YAMLFields(mapping, in: file, at: file.location(of: item))
+                entry.rejectUnknownKeys(["tutor", "from"], in: "a tutor assignment")
+                let tutor = entry.string("tutor", required: true, what: "a tutor id")
+                let from = entry.day("from", required: true)
+                if let tutor, let from {
+                    if let previous = assignments.last, previous.from >= from {
+                        file.error(
+                            .invalidValue, at: entry.valueLocation("from"),
+                            "`from: \(from)` must be later than the previous tutor's `from: \(previous.from)`")
+                        continue
+                    }
+                    assignments.append(TutorAssignment(tutor: tutor, from: from))
+                    references.append(
+                        IDReference(kind: .tutor, id: tutor, location: entry.valueLocation("tutor"), field: "tutors"))
+                }
+            }
+        }
+
+        var partner: String?
+        if let partnerID = fields.string("partner", what: "a student id") {
+            if partnerID == id {
+                file.error(
+                    .invalidValue, at: fields.valueLocation("partner"), "a student cannot be their own growth partner")
+            } else {
+                partner = partnerID
+                references.append(
+                    IDReference(
+                        kind: .student, id: partnerID, location: fields.valueLocation("partner"), field: "partner"))
+            }
+        }
+        let isKey = fields.bool("key") ?? false
+
+        var family: FamilyCircumstances?
+        if let familyFields = fields.fields("family", what: "a mapping with `structure` and `notes`") {
+            familyFields.rejectUnknownKeys(["structure", "notes"], in: "family")
+            family = FamilyCircumstances(
+                structure: familyFields.choice("structure", as: FamilyStructure.self),
+                notes: familyFields.string("notes"))
+        }
+
+        guard let name, let classID else { return nil }
+        return Parsed(
+            value: Student(
+                id: id, name: name, classID: classID, tutors: assignments, partner: partner, isKey: isKey,
+                family: family, background: body, source: file.fileStart),
+            references: references,
+            fieldLocations: [
+                "tutor": fields.has("tutors") ? fields.keyLocation("tutors") : fields.valueLocation("tutor")
+            ])
+    }
+}

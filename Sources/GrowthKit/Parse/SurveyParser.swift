@@ -1,0 +1,97 @@
+import CSV
+
+/// Reads `surveys/*.csv`: `date,respondent,student,score,contacted,comment`.
+enum SurveyParser {
+    static let header = ["date", "respondent", "student", "score", "contacted", "comment"]
+
+    static func parse(_ text: String, path: String) -> ([Parsed<SurveyResponse>], [Diagnostic]) {
+        let file = FileDiagnostics(path: path)
+        let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else {
+            file.error(.csvHeader, at: file.fileStart, "the CSV cannot be read")
+            return ([], file.diagnostics)
+        }
+        var rows: [Parsed<SurveyResponse>] = []
+        var line = 1
+        var sawHeader = false
+        while let fields = reader.next() {
+            let rowLine = line
+            line += 1 + fields.reduce(0) { $0 + $1.count { $0 == "\n" } }
+            // A blank line reads as one empty field.
+            if fields.count == 1, fields[0].allSatisfy(\.isWhitespace) { continue }
+            let rawLine = rowLine - 1 < rawLines.count ? rawLines[rowLine - 1] : ""
+            func at(_ index: Int) -> SourceLocation {
+                SourceLocation(path: path, line: rowLine, column: column(ofField: index, in: rawLine))
+            }
+            if !sawHeader {
+                sawHeader = true
+                let names = fields.map { $0.trimmingCharactersInSpaces().lowercased() }
+                if names != header {
+                    file.error(.csvHeader, at: at(0), "the header must be `\(header.joined(separator: ","))`")
+                    return (rows, file.diagnostics)
+                }
+                continue
+            }
+            guard fields.count == header.count else {
+                file.error(
+                    .csvColumns, at: at(0),
+                    "the row has \(fields.count) column\(fields.count == 1 ? "" : "s"), not \(header.count); quote a comment that holds a comma"
+                )
+                continue
+            }
+            if let row = parseRow(fields, at: at, file: file) { rows.append(row) }
+        }
+        return (rows, file.diagnostics)
+    }
+
+    static func parseRow(
+        _ fields: [String], at: (Int) -> SourceLocation, file: FileDiagnostics
+    ) -> Parsed<SurveyResponse>? {
+        let value = fields.map { $0.trimmingCharactersInSpaces() }
+        let date = Day(iso: value[0])
+        if date == nil {
+            file.error(.invalidDate, at: at(0), "`\(value[0])` is not a date as YYYY-MM-DD")
+        }
+        let respondent = Respondent(rawValue: value[1])
+        if respondent == nil {
+            file.error(.csvValue, at: at(1), "respondent `\(value[1])` must be parent or student")
+        }
+        if value[2].isEmpty { file.error(.csvValue, at: at(2), "the student id is missing") }
+        let score = Int(value[3]).flatMap { (1...5).contains($0) ? $0 : nil }
+        if score == nil {
+            file.error(.csvValue, at: at(3), "score `\(value[3])` must be a whole number from 1 to 5")
+        }
+        let contacted: Bool?
+        switch value[4].lowercased() {
+        case "yes": contacted = true
+        case "no": contacted = false
+        default:
+            contacted = nil
+            file.error(.csvValue, at: at(4), "contacted `\(value[4])` must be yes or no")
+        }
+        guard let date, let respondent, !value[2].isEmpty, let score, let contacted else { return nil }
+        return Parsed(
+            value: SurveyResponse(
+                date: date, respondent: respondent, studentID: value[2], score: score, contacted: contacted,
+                comment: value[5], source: at(0)),
+            references: [IDReference(kind: .student, id: value[2], location: at(2), field: "student")],
+            dateLocation: at(0))
+    }
+
+    /// The column a field starts at in its line, counting quoted commas right.
+    static func column(ofField index: Int, in line: Substring) -> Int {
+        var field = 0
+        var quoted = false
+        var column = 1
+        for character in line.unicodeScalars {
+            if field == index { return column }
+            if character == "\"" {
+                quoted.toggle()
+            } else if character == ",", !quoted {
+                field += 1
+            }
+            column += 1
+        }
+        return field == index ? column : 1
+    }
+}

@@ -1,0 +1,271 @@
+@preconcurrency import Yams
+
+/// Collects the diagnostics of one file while its YAML is read.
+final class FileDiagnostics {
+    let path: String
+    /// Add to a YAML line to get the file line.
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, lineOffset: Int = 0) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    func error(_ rule: Rule, at location: SourceLocation, _ message: String) {
+        add(.error(rule, at: location, message))
+    }
+
+    func warning(_ rule: Rule, at location: SourceLocation, _ message: String) {
+        add(.warning(rule, at: location, message))
+    }
+
+    var fileStart: SourceLocation { SourceLocation(path: path) }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return fileStart }
+        return location(of: mark)
+    }
+
+    func location(of mark: Mark) -> SourceLocation {
+        SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// Composes the YAML into a mapping of fields; nil (with a diagnostic) when
+    /// it is not valid YAML or not a mapping.
+    func fields(ofYAML yaml: Substring) -> YAMLFields? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: String(yaml), Resolver.basic)
+        } catch let error as YamlError {
+            add(syntaxDiagnostic(error))
+            return nil
+        } catch {
+            self.error(.yamlSyntax, at: fileStart, "the YAML cannot be read: \(error)")
+            return nil
+        }
+        guard let root else { return YAMLFields(Node.Mapping([]), in: self, at: fileStart) }
+        guard let mapping = root.mapping else {
+            self.error(.wrongType, at: location(of: root), "the front matter must be a list of `key: value` lines")
+            return nil
+        }
+        return YAMLFields(mapping, in: self, at: location(of: root))
+    }
+
+    private func syntaxDiagnostic(_ error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return .error(.yamlSyntax, at: location(of: mark), "the YAML is malformed: \(detail)")
+        default:
+            return .error(.yamlSyntax, at: fileStart, "the YAML is malformed: \(error)")
+        }
+    }
+}
+
+/// The `key: value` pairs of one YAML mapping, read with typed accessors that
+/// report a diagnostic at the offending key or value and return nil.
+///
+/// Construction reports duplicate keys; `finish()` reports keys nobody asked for.
+struct YAMLFields {
+    let file: FileDiagnostics
+    /// Where the mapping itself starts: missing fields are reported here.
+    let location: SourceLocation
+    private var pairs: [String: (key: Node, value: Node)] = [:]
+    private var order: [String] = []
+
+    init(_ mapping: Node.Mapping, in file: FileDiagnostics, at location: SourceLocation) {
+        self.file = file
+        self.location = location
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                file.error(.wrongType, at: file.location(of: key), "a key must be a plain word")
+                continue
+            }
+            if let first = pairs[name] {
+                let firstAt = file.location(of: first.key)
+                file.error(
+                    .duplicateKey, at: file.location(of: key),
+                    "`\(name)` is given twice; the first is at line \(firstAt.line)")
+                continue
+            }
+            pairs[name] = (key, value)
+            order.append(name)
+        }
+    }
+
+    /// The keys present, in file order.
+    var keys: [String] { order }
+
+    /// Warns about every key not in `known`.
+    func rejectUnknownKeys(_ known: Set<String>, in context: String) {
+        for name in order where !known.contains(name) {
+            let suggestion = known.sorted().joined(separator: ", ")
+            file.warning(
+                .unknownField, at: file.location(of: pairs[name]!.key),
+                "`\(name)` is not a field of \(context) (known: \(suggestion)); it is ignored")
+        }
+    }
+
+    /// The value node of `key`, treating `~`, `null` and an empty value as absent.
+    func node(_ key: String) -> Node? {
+        guard let value = pairs[key]?.value else { return nil }
+        if let scalar = value.scalar, scalar.style == .plain, Self.isNull(scalar.string) { return nil }
+        return value
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation {
+        pairs[key].map { file.location(of: $0.key) } ?? location
+    }
+
+    func valueLocation(_ key: String) -> SourceLocation {
+        pairs[key].map { file.location(of: $0.value) } ?? location
+    }
+
+    func has(_ key: String) -> Bool { node(key) != nil }
+
+    private func missing(_ key: String, required: Bool, _ what: String) {
+        guard required else { return }
+        file.error(.missingField, at: location, "`\(key)` is missing: give \(what)")
+    }
+
+    /// A text value (numbers and dates are read as the text they are written as).
+    func string(_ key: String, required: Bool = false, what: String = "a text") -> String? {
+        guard let node = node(key) else {
+            missing(key, required: required, what)
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            file.error(.wrongType, at: file.location(of: node), "`\(key)` must be \(what), not a list or a mapping")
+            return nil
+        }
+        let text = scalar.string.trimmingCharactersInSpaces()
+        if text.isEmpty {
+            missing(key, required: required, what)
+            return nil
+        }
+        return text
+    }
+
+    /// A whole number, optionally within `range`.
+    func int(_ key: String, required: Bool = false, in range: ClosedRange<Int>? = nil, what: String) -> Int? {
+        guard let text = string(key, required: required, what: what) else { return nil }
+        guard let value = Int(text) else {
+            file.error(.wrongType, at: valueLocation(key), "`\(key): \(text)` must be \(what)")
+            return nil
+        }
+        if let range, !range.contains(value) {
+            file.error(.invalidValue, at: valueLocation(key), "`\(key): \(text)` must be \(what)")
+            return nil
+        }
+        return value
+    }
+
+    /// A number (integer or decimal) that is not negative.
+    func number(_ key: String, required: Bool = false, what: String) -> Double? {
+        guard let text = string(key, required: required, what: what) else { return nil }
+        guard let value = Double(text), value.isFinite, value >= 0 else {
+            file.error(.wrongType, at: valueLocation(key), "`\(key): \(text)` must be \(what)")
+            return nil
+        }
+        return value
+    }
+
+    /// `true`/`false` (also `yes`/`no`).
+    func bool(_ key: String) -> Bool? {
+        guard let text = string(key, what: "true or false") else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            file.error(.wrongType, at: valueLocation(key), "`\(key): \(text)` must be true or false")
+            return nil
+        }
+    }
+
+    /// A calendar day written `YYYY-MM-DD`.
+    func day(_ key: String, required: Bool = false) -> Day? {
+        guard let text = string(key, required: required, what: "a date as YYYY-MM-DD") else { return nil }
+        return Self.day(text, key: key, at: valueLocation(key), in: file)
+    }
+
+    static func day(_ text: String, key: String, at location: SourceLocation, in file: FileDiagnostics) -> Day? {
+        if let day = Day(iso: text) { return day }
+        if Day.looksLikeISO(text) {
+            file.error(.invalidDate, at: location, "`\(key): \(text)` is not a real date")
+        } else {
+            file.error(.invalidDate, at: location, "`\(key): \(text)` must be a date as YYYY-MM-DD")
+        }
+        return nil
+    }
+
+    /// One of the raw values of `E`.
+    func choice<E: RawRepresentable & CaseIterable>(
+        _ key: String, required: Bool = false, as type: E.Type = E.self, rule: Rule = .invalidValue
+    ) -> E? where E.RawValue == String {
+        let options = E.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let text = string(key, required: required, what: "one of \(options)") else { return nil }
+        guard let value = E(rawValue: text) else {
+            file.error(rule, at: valueLocation(key), "`\(key): \(text)` must be one of \(options)")
+            return nil
+        }
+        return value
+    }
+
+    /// A nested mapping.
+    func fields(_ key: String, required: Bool = false, what: String) -> YAMLFields? {
+        guard let node = node(key) else {
+            missing(key, required: required, what)
+            return nil
+        }
+        guard let mapping = node.mapping else {
+            file.error(.wrongType, at: file.location(of: node), "`\(key)` must be \(what)")
+            return nil
+        }
+        return YAMLFields(mapping, in: file, at: file.location(of: node))
+    }
+
+    /// A list; a single scalar is read as a list of one.
+    func list(_ key: String, required: Bool = false, what: String) -> [Node]? {
+        guard let node = node(key) else {
+            missing(key, required: required, what)
+            return nil
+        }
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar: return [node]
+        case .mapping:
+            file.error(.wrongType, at: file.location(of: node), "`\(key)` must be \(what)")
+            return nil
+        }
+    }
+
+    /// A list of plain texts with where each was written.
+    func stringList(_ key: String, required: Bool = false, what: String) -> [(String, SourceLocation)] {
+        guard let nodes = list(key, required: required, what: what) else { return [] }
+        return nodes.compactMap { node in
+            guard let text = node.scalar?.string.trimmingCharactersInSpaces(), !text.isEmpty else {
+                file.error(.wrongType, at: file.location(of: node), "each item of `\(key)` must be \(what)")
+                return nil
+            }
+            return (text, file.location(of: node))
+        }
+    }
+
+    static func isNull(_ text: String) -> Bool {
+        text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+}
+
+extension String {
+    func trimmingCharactersInSpaces() -> String {
+        var s = self[...]
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
