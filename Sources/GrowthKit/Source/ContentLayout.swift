@@ -1,0 +1,73 @@
+/// What a file in the content folder is, judged by its path alone.
+public enum ContentFileKind: Sendable, Hashable {
+    case settings
+    case schoolClass(id: String)
+    case tutor(id: String)
+    case student(id: String)
+    case record(studentID: String, name: String)
+    case forum(name: String)
+    case survey
+}
+
+/// The folder layout of SPEC §2: which paths hold which kind of file.
+enum ContentLayout {
+    /// Classifies a path relative to the content folder. Returns the kind, or a
+    /// diagnostic for a path that breaks the layout or the id rules; nil for
+    /// files the tool does not read at all (hidden files).
+    static func classify(_ path: String) -> Result<ContentFileKind, Diagnostic>? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if parts.contains(where: { $0.hasPrefix(".") }) { return nil }
+        let at = SourceLocation(path: path)
+        func unexpected(_ why: String) -> Result<ContentFileKind, Diagnostic> {
+            .failure(.warning(.unexpectedFile, at: at, "\(why); the file is not read"))
+        }
+        func id(_ name: String, _ what: String) -> Diagnostic? {
+            isValidID(name)
+                ? nil
+                : .error(
+                    .fileName, at: at,
+                    "`\(name)` is not a valid \(what): use lower-case letters, digits, `-` and `_` only")
+        }
+        func markdown(_ name: String, _ what: String, _ make: (String) -> ContentFileKind)
+            -> Result<ContentFileKind, Diagnostic>
+        {
+            guard name.hasSuffix(".md") else { return unexpected("only .md files belong in this folder") }
+            let stem = String(name.dropLast(3))
+            if let problem = id(stem, what) { return .failure(problem) }
+            return .success(make(stem))
+        }
+
+        switch parts.count {
+        case 1 where parts[0] == "school.yml":
+            return .success(.settings)
+        case 2 where parts[0] == "classes":
+            return markdown(parts[1], "class id") { .schoolClass(id: $0) }
+        case 2 where parts[0] == "tutors":
+            return markdown(parts[1], "tutor id") { .tutor(id: $0) }
+        case 2 where parts[0] == "forums":
+            return markdown(parts[1], "forum file name") { .forum(name: $0) }
+        case 2 where parts[0] == "surveys":
+            guard parts[1].hasSuffix(".csv") else { return unexpected("only .csv files belong in surveys/") }
+            return .success(.survey)
+        case 2 where parts[0] == "students":
+            return unexpected("a student is a folder, students/<id>/index.md")
+        case 3 where parts[0] == "students":
+            if let problem = id(parts[1], "student id") { return .failure(problem) }
+            if parts[2] == "index.md" { return .success(.student(id: parts[1])) }
+            return markdown(parts[2], "record file name") { .record(studentID: parts[1], name: $0) }
+        default:
+            return unexpected(
+                "this path is not part of the content layout (school.yml, classes/, tutors/, students/, forums/, surveys/)"
+            )
+        }
+    }
+
+    /// Ids are lower-case ASCII letters, digits, `-` and `_`.
+    static func isValidID(_ text: String) -> Bool {
+        !text.isEmpty && text != "-" && text != "_"
+            && text.utf8.allSatisfy { b in
+                (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                    || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+            }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a content folder from disk and parses every file, many at once.
+///
+/// This is the only place the core touches the file system for input.
+public enum ContentReader {
+    /// Lists the files below `root` (relative paths, sorted), skipping hidden
+    /// ones and reporting symbolic links that lead outside it. Uses `readdir`
+    /// directly: Foundation's enumerator costs seconds on a large school.
+    static func listFiles(in root: URL) -> (paths: [String], diagnostics: [Diagnostic]) {
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        var paths: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var folders = [""]
+        while let folder = folders.popLast() {
+            let absolute = folder.isEmpty ? rootPath : rootPath + "/" + folder
+            guard let directory = opendir(absolute) else {
+                diagnostics.append(
+                    .error(.unreadableFile, at: SourceLocation(path: folder), "the folder cannot be read"))
+                continue
+            }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): folders.append(path)
+                case Int32(DT_REG): paths.append(path)
+                default:
+                    // A link, or a file system that does not give the type.
+                    let full = rootPath + "/" + path
+                    let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+                    guard target == rootPath || target.hasPrefix(rootPath + "/") else {
+                        diagnostics.append(
+                            .error(
+                                .unreadableFile, at: SourceLocation(path: path),
+                                "a symbolic link to outside the content folder is not followed"))
+                        continue
+                    }
+                    var isDirectory: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+                    if isDirectory.boolValue { folders.append(path) } else { paths.append(path) }
+                }
+            }
+        }
+        return (paths.sorted(), diagnostics)
+    }
+
+    /// Reads and parses every file of the content folder.
+    public static func read(_ root: URL) async -> ContentFiles {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return ContentFiles(
+                files: [],
+                diagnostics: [
+                    .error(.missingFile, at: SourceLocation(path: "."), "there is no content folder at \(root.path)")
+                ])
+        }
+        let (paths, listDiagnostics) = listFiles(in: root)
+        var diagnostics = listDiagnostics
+        var work: [(String, ContentFileKind)] = []
+        for path in paths {
+            switch ContentLayout.classify(path) {
+            case .success(let kind): work.append((path, kind))
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case nil: break
+            }
+        }
+        let rootPath = root.path
+        let chunkSize = max(64, work.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
+        let chunks = stride(from: 0, to: work.count, by: chunkSize).map {
+            Array(work[$0..<min($0 + chunkSize, work.count)])
+        }
+        let files = await withTaskGroup(of: [ParsedFile].self) { group in
+            for chunk in chunks {
+                group.addTask {
+                    chunk.map { path, kind in
+                        guard let data = FileManager.default.contents(atPath: rootPath + "/" + path) else {
+                            return ParsedFile(
+                                path: path, document: nil,
+                                diagnostics: [
+                                    .error(.unreadableFile, at: SourceLocation(path: path), "the file cannot be read")
+                                ])
+                        }
+                        return DocumentParser.parse(path: path, kind: kind, bytes: [UInt8](data))
+                    }
+                }
+            }
+            var all: [ParsedFile] = []
+            all.reserveCapacity(work.count)
+            for await part in group { all.append(contentsOf: part) }
+            return all
+        }
+        return ContentFiles(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
+    }
+}
+
+/// Every file of a content folder, parsed, and the problems of the folder itself.
+public struct ContentFiles: Sendable {
+    public var files: [ParsedFile]
+    public var diagnostics: [Diagnostic]
+
+    public init(files: [ParsedFile], diagnostics: [Diagnostic] = []) {
+        self.files = files
+        self.diagnostics = diagnostics
+    }
+
+    /// The settings of `school.yml`, when it could be read.
+    public var settings: SchoolSettings? {
+        for file in files {
+            if case .settings(let parsed) = file.document { return parsed.value }
+        }
+        return nil
+    }
+}
