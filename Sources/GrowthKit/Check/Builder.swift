@@ -1,0 +1,251 @@
+/// The state of one model build; see `ModelBuilder`.
+struct Builder {
+    let ids: KnownIDs
+    let settings: SchoolSettings?
+    let parsedSettings: Parsed<SchoolSettings>?
+    var dates: CheckDates?
+    var diagnostics: [Diagnostic] = []
+
+    init(ids: KnownIDs, settings: SchoolSettings?, parsedSettings: Parsed<SchoolSettings>?) {
+        self.ids = ids
+        self.settings = settings
+        self.parsedSettings = parsedSettings
+    }
+
+    mutating func error(_ rule: Rule, at location: SourceLocation, _ message: String) {
+        diagnostics.append(.error(rule, at: location, message))
+    }
+
+    mutating func warning(_ rule: Rule, at location: SourceLocation, _ message: String) {
+        diagnostics.append(.warning(rule, at: location, message))
+    }
+
+    /// Reports every unknown id among `references`; returns the unknown ones.
+    mutating func unresolved(_ references: [IDReference]) -> Set<String> {
+        var unknown: Set<String> = []
+        for reference in references where !ids.contains(reference) {
+            unknown.insert(reference.field + ":" + reference.id)
+            let file: String
+            switch reference.kind {
+            case .student: file = "students/\(reference.id)/index.md"
+            case .tutor: file = "tutors/\(reference.id).md"
+            case .schoolClass: file = "classes/\(reference.id).md"
+            }
+            if reference.field == "folder" { continue }  // reported once per folder below
+            error(
+                .unknownID, at: reference.location,
+                "no \(reference.kind.rawValue) has the id `\(reference.id)` (there is no \(file))")
+        }
+        return unknown
+    }
+
+    /// Checks that a dated thing lies in the term and not after the as-of date.
+    /// Returns false when it must be left out.
+    mutating func checkDate(_ day: Day, at location: SourceLocation, what: String) -> Bool {
+        guard let settings, let dates else { return true }
+        let term = settings.term
+        if !term.contains(day) {
+            error(
+                .dateOutsideTerm, at: location,
+                "\(what) is dated \(day), outside the term \(term.start) to \(term.end); it is left out")
+            return false
+        }
+        if day > dates.today {
+            error(.dateInFuture, at: location, "\(what) is dated \(day), after today (\(dates.today)); it is left out")
+            return false
+        }
+        if day > dates.asOf {
+            warning(
+                .dateAfterAsOf, at: location,
+                "\(what) is dated \(day), after the as-of date \(dates.asOf); it is left out of this build")
+            return false
+        }
+        return true
+    }
+
+    mutating func build(_ inventory: Inventory) -> School? {
+        let classes = inventory.classes.map { parsed -> SchoolClass in
+            var value = parsed.value
+            if !unresolved(parsed.references).isEmpty { value.headTeacher = nil }
+            return value
+        }
+        let tutors = inventory.tutors.map(\.value)
+        let students = buildStudents(inventory.students)
+        let studentsByID = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0) })
+        reportMissingStudentFolders(inventory.records)
+        let records = buildRecords(inventory.records, students: studentsByID)
+        let forums = buildForums(inventory.forums)
+        let surveys = buildSurveys(inventory.surveys, students: studentsByID)
+        checkCapacity(tutors: inventory.tutors, students: students)
+
+        guard let settings else { return nil }
+        return School(
+            settings: settings, classes: classes.sorted { $0.id < $1.id }, tutors: tutors.sorted { $0.id < $1.id },
+            students: students.sorted { $0.id < $1.id }, records: records, forums: forums, surveys: surveys)
+    }
+
+    mutating func buildStudents(_ parsedStudents: [Parsed<Student>]) -> [Student] {
+        parsedStudents.compactMap { parsed in
+            var student = parsed.value
+            let unknown = unresolved(parsed.references)
+            if unknown.contains("class:" + student.classID) {
+                error(
+                    .unknownID, at: student.source, "the student \(student.id) is left out until the class id is fixed")
+                return nil
+            }
+            if unknown.contains("partner:" + (student.partner ?? "")) { student.partner = nil }
+            student.tutors.removeAll { unknown.contains("tutor:" + $0.tutor) || unknown.contains("tutors:" + $0.tutor) }
+            if parsed.value.tutors.isEmpty {
+                error(.noTutor, at: student.source, "the student has no tutor: add `tutor: <tutor id>`")
+            }
+            for (previous, next) in zip(student.tutors, student.tutors.dropFirst()) where previous.tutor == next.tutor {
+                error(
+                    .duplicateID, at: parsed.fieldLocations["tutor"] ?? student.source,
+                    "`\(next.tutor)` follows itself in `tutors`; list each change once")
+            }
+            return student
+        }
+    }
+
+    mutating func reportMissingStudentFolders(_ records: [Parsed<Record>]) {
+        var reported: Set<String> = []
+        for parsed in records where !ids.students.contains(parsed.value.studentID) {
+            let id = parsed.value.studentID
+            guard reported.insert(id).inserted else { continue }
+            let count = records.count { $0.value.studentID == id }
+            error(
+                .missingFile, at: SourceLocation(path: "students/\(id)/index.md"),
+                "the folder students/\(id)/ has no index.md; its \(count) record\(count == 1 ? " is" : "s are") left out"
+            )
+        }
+    }
+
+    mutating func buildRecords(_ parsedRecords: [Parsed<Record>], students: [String: Student]) -> [Record] {
+        var records: [Record] = []
+        records.reserveCapacity(parsedRecords.count)
+        // Same student, date, type and text: the same record filed twice.
+        struct Fingerprint: Hashable {
+            var student: String
+            var date: Day
+            var type: RecordType
+            var text: String
+
+            // Bytes, not characters: String hashing normalizes Unicode, which
+            // costs more than the rest of the check on a large school.
+            static func == (a: Fingerprint, b: Fingerprint) -> Bool {
+                a.student == b.student && a.date == b.date && a.type == b.type && a.text.utf8.elementsEqual(b.text.utf8)
+            }
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(date)
+                hasher.combine(type)
+                var student = student
+                student.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                var text = text
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+        var seen: [Fingerprint: SourceLocation] = [:]
+        for parsed in parsedRecords {
+            var record = parsed.value
+            guard let student = students[record.studentID] else { continue }
+            let unknown = unresolved(parsed.references)
+            if let tutor = record.tutorID, unknown.contains("tutor:" + tutor) { record.tutorID = nil }
+            guard checkDate(record.date, at: parsed.dateLocation ?? record.source, what: "the record") else { continue }
+            let fingerprint = Fingerprint(
+                student: record.studentID, date: record.date, type: record.type, text: record.body.html)
+            if let first = seen[fingerprint] {
+                error(
+                    .duplicateRecord, at: record.source,
+                    "the same \(record.type.rawValue) of \(record.date) is already recorded in \(first.path); it is left out"
+                )
+                continue
+            }
+            seen[fingerprint] = record.source
+            if record.tutorID == nil {
+                record.tutorID = student.tutor(on: record.date)
+                if record.tutorID == nil, !student.tutors.isEmpty {
+                    warning(
+                        .noTutor, at: record.source,
+                        "the student had no tutor on \(record.date) and the record names none: add `tutor: <id>`")
+                }
+            }
+            records.append(record)
+        }
+        return records.sorted { ($0.studentID, $0.date, $0.type, $0.id) < ($1.studentID, $1.date, $1.type, $1.id) }
+    }
+
+    mutating func buildForums(_ parsedForums: [Parsed<Forum>]) -> [Forum] {
+        parsedForums.compactMap { parsed in
+            var forum = parsed.value
+            let unknown = unresolved(parsed.references)
+            if let host = forum.host, unknown.contains("host:" + host) { forum.host = nil }
+            forum.attendees.removeAll { unknown.contains("attendees:" + $0) }
+            forum.cases.removeAll { unknown.contains("cases:" + $0) }
+            guard checkDate(forum.date, at: parsed.dateLocation ?? forum.source, what: "the forum") else { return nil }
+            return forum
+        }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    mutating func buildSurveys(_ rows: [Parsed<SurveyResponse>], students: [String: Student]) -> [SurveyResponse] {
+        var seen: [String: SourceLocation] = [:]
+        var responses: [SurveyResponse] = []
+        for parsed in rows {
+            let response = parsed.value
+            guard unresolved(parsed.references).isEmpty, let student = students[response.studentID] else { continue }
+            guard checkDate(response.date, at: parsed.dateLocation ?? response.source, what: "the answer") else {
+                continue
+            }
+            let key = "\(response.date)|\(response.respondent.rawValue)|\(response.studentID)"
+            if let first = seen[key] {
+                error(
+                    .duplicateRecord, at: response.source,
+                    "the \(response.respondent.rawValue) of \(response.studentID) already answered on \(response.date) at \(first); it is left out"
+                )
+                continue
+            }
+            seen[key] = response.source
+            if student.tutor(on: response.date) == nil {
+                warning(
+                    .noTutor, at: response.source,
+                    "\(response.studentID) had no tutor on \(response.date): the answer counts for no tutor")
+            }
+            responses.append(response)
+        }
+        return responses.sorted {
+            ($0.date, $0.studentID, $0.respondent.rawValue, $0.source) < (
+                $1.date, $1.studentID, $1.respondent.rawValue, $1.source
+            )
+        }
+    }
+
+    /// A tutor may follow at most `max_students_per_tutor` students at once.
+    mutating func checkCapacity(tutors: [Parsed<Tutor>], students: [Student]) {
+        guard let limit = settings?.policy.maxStudentsPerTutor else { return }
+        // For each tutor, when each student starts and stops being theirs.
+        var changes: [String: [(day: Int, delta: Int, student: String)]] = [:]
+        for student in students {
+            for (index, assignment) in student.tutors.enumerated() {
+                let end = index + 1 < student.tutors.count ? student.tutors[index + 1].from.ordinal : Int.max
+                changes[assignment.tutor, default: []].append((assignment.from.ordinal, 1, student.id))
+                if end != Int.max { changes[assignment.tutor, default: []].append((end, -1, student.id)) }
+            }
+        }
+        let limitAt = parsedSettings?.fieldLocations["max_students_per_tutor"].map { " (school.yml:\($0.line))" } ?? ""
+        for tutor in tutors {
+            guard let events = changes[tutor.value.id] else { continue }
+            var current: Set<String> = []
+            var worst: Set<String> = []
+            for event in events.sorted(by: { ($0.day, $0.delta) < ($1.day, $1.delta) }) {
+                if event.delta > 0 { current.insert(event.student) } else { current.remove(event.student) }
+                if current.count > worst.count { worst = current }
+            }
+            if worst.count > limit {
+                error(
+                    .tutorOverCapacity, at: tutor.value.source,
+                    "\(tutor.value.id) follows \(worst.count) students at once, more than max_students_per_tutor \(limit)\(limitAt): \(worst.sorted().joined(separator: ", "))"
+                )
+            }
+        }
+    }
+}

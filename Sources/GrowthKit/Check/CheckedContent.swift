@@ -1,0 +1,21 @@
+/// The outcome of checking a content folder: the validated school (nil when
+/// `school.yml` could not be read) and every problem, sorted.
+public struct CheckedContent: Sendable {
+    public var school: School?
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// The days a check compares dates against.
+public struct CheckDates: Sendable, Hashable {
+    /// The as-of date: later records are left out of this build.
+    public var asOf: Day
+    /// The real today in the school's time zone: later records cannot have happened.
+    public var today: Day
+
+    public init(asOf: Day, today: Day) {
+        self.asOf = asOf
+        self.today = today
+    }
+}
