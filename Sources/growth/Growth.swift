@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import GrowthKit
+
+/// `growth`: turns a school's tutor-system records into a static site.
+@main
+struct Growth: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turns a school's tutor-system records into a static HTML site.",
+        subcommands: [Check.self],
+        defaultSubcommand: Check.self)
+}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
