@@ -32,9 +32,10 @@ struct Builder {
             case .schoolClass: file = "classes/\(reference.id).md"
             }
             if reference.field == "folder" { continue }  // reported once per folder below
+            let consequence = reference.field == "class" ? "; the student is left out until it is fixed" : ""
             error(
                 .unknownID, at: reference.location,
-                "no \(reference.kind.rawValue) has the id `\(reference.id)` (there is no \(file))")
+                "no \(reference.kind.rawValue) has the id `\(reference.id)` (there is no \(file))\(consequence)")
         }
         return unknown
     }
@@ -88,11 +89,7 @@ struct Builder {
         parsedStudents.compactMap { parsed in
             var student = parsed.value
             let unknown = unresolved(parsed.references)
-            if unknown.contains("class:" + student.classID) {
-                error(
-                    .unknownID, at: student.source, "the student \(student.id) is left out until the class id is fixed")
-                return nil
-            }
+            if unknown.contains("class:" + student.classID) { return nil }
             if unknown.contains("partner:" + (student.partner ?? "")) { student.partner = nil }
             student.tutors.removeAll { unknown.contains("tutor:" + $0.tutor) || unknown.contains("tutors:" + $0.tutor) }
             if parsed.value.tutors.isEmpty {

@@ -56,11 +56,15 @@ final class FileDiagnostics {
 
     private func syntaxDiagnostic(_ error: YamlError) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml),
+            .parser(let context, let problem, let mark, let yaml),
+            .composer(let context, let problem, let mark, let yaml):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return .error(.yamlSyntax, at: location(of: mark), "the YAML is malformed: \(detail)")
+            // A construct left open (`mood: [3`) is only noticed past the last
+            // line, on the closing `---`; point at where it was opened instead.
+            let lastLine = yaml.split(separator: "\n", omittingEmptySubsequences: true).count
+            let at = mark.line > lastLine ? (context?.mark ?? mark) : mark
+            return .error(.yamlSyntax, at: location(of: at), "the YAML is malformed: \(detail)")
         default:
             return .error(.yamlSyntax, at: fileStart, "the YAML is malformed: \(error)")
         }
