@@ -21,7 +21,7 @@ struct Check: AsyncParsableCommand {
         let root = URL(fileURLWithPath: content)
         let (checked, _) = await ContentCheck.run(
             content: root, asOf: asOf, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
-        let report = DiagnosticReport(checked.diagnostics)
+        let report = DiagnosticReport(checked.diagnostics, fileCount: checked.fileCount)
         let prefix = content.hasSuffix("/") ? content : content + "/"
         for line in report.lines(in: format, contentPrefix: prefix) { print(line) }
         print(report.summary)

@@ -197,8 +197,8 @@ struct Builder {
             if let first = seen[key] {
                 error(
                     .duplicateRecord, at: response.source,
-                    "the \(response.respondent.rawValue) of \(response.studentID) already answered on \(response.date) at \(first); it is left out"
-                )
+                    "a second answer of \(response.date) from the \(response.respondent.rawValue) of "
+                        + "\(response.studentID); the first is at \(first.path):\(first.line), this one is left out")
                 continue
             }
             seen[key] = response.source

@@ -3,6 +3,8 @@
 public struct CheckedContent: Sendable {
     public var school: School?
     public var diagnostics: [Diagnostic]
+    /// How many files were read.
+    public var fileCount: Int
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }

@@ -11,7 +11,9 @@ public enum ModelBuilder {
             diagnostics += file.diagnostics
             inventory.add(file.document)
         }
-        if inventory.settings.isEmpty, !content.files.contains(where: { $0.path == "school.yml" }) {
+        if inventory.settings.isEmpty, !content.files.contains(where: { $0.path == "school.yml" }),
+            !content.diagnostics.contains(where: { $0.location.path.isEmpty })
+        {
             diagnostics.append(
                 .error(
                     .missingFile, at: SourceLocation(path: "school.yml"),
@@ -23,7 +25,7 @@ public enum ModelBuilder {
         builder.dates = builder.settings.map(dates)
         let school = builder.build(inventory)
         diagnostics += builder.diagnostics
-        return CheckedContent(school: school, diagnostics: diagnostics.sorted())
+        return CheckedContent(school: school, diagnostics: diagnostics.sorted(), fileCount: content.files.count)
     }
 }
 

@@ -9,19 +9,25 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 /// A sorted list of diagnostics and the closing summary line.
 public struct DiagnosticReport: Sendable {
     public let diagnostics: [Diagnostic]
+    /// How many files were checked.
+    public let fileCount: Int
 
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], fileCount: Int) {
         self.diagnostics = diagnostics.sorted()
+        self.fileCount = fileCount
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
-    public var fileCount: Int { Set(diagnostics.map(\.location.path)).count }
 
     /// Each diagnostic on a line of its own, in the given format.
     public func lines(in format: DiagnosticFormat, contentPrefix: String = "") -> [String] {
         diagnostics.map { diagnostic in
-            let path = contentPrefix + diagnostic.location.path
+            // An empty path is the content folder itself.
+            let path =
+                diagnostic.location.path.isEmpty
+                ? String(contentPrefix.dropLast(contentPrefix.hasSuffix("/") ? 1 : 0))
+                : contentPrefix + diagnostic.location.path
             switch format {
             case .text:
                 return "\(path):\(diagnostic.location.line):\(diagnostic.location.column): "
@@ -34,7 +40,7 @@ public struct DiagnosticReport: Sendable {
         }
     }
 
-    /// `2 errors, 1 warning in 3 files`.
+    /// `2 errors, 1 warning in 31 files`: the problems, and how many files were checked.
     public var summary: String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(count(errorCount, "error")), \(count(warningCount, "warning")) in \(count(fileCount, "file"))"

@@ -14,8 +14,10 @@ enum StudentParser {
         var assignments: [TutorAssignment] = []
         if fields.has("tutor"), fields.has("tutors") {
             file.error(
-                .invalidValue, at: fields.keyLocation("tutors"), "give either `tutor` or a `tutors` history, not both")
-        } else if let tutor = fields.string("tutor", what: "a tutor id") {
+                .invalidValue, at: fields.keyLocation("tutors"),
+                "give either `tutor` or a `tutors` history, not both; `tutor` is used meanwhile")
+        }
+        if let tutor = fields.string("tutor", what: "a tutor id") {
             // A single tutor follows the student from the start of time.
             assignments.append(TutorAssignment(tutor: tutor, from: Day(ordinal: Int.min / 2)))
             references.append(

@@ -62,7 +62,7 @@ public enum ContentReader {
             return ContentFiles(
                 files: [],
                 diagnostics: [
-                    .error(.missingFile, at: SourceLocation(path: "."), "there is no content folder at \(root.path)")
+                    .error(.missingFile, at: SourceLocation(path: ""), "there is no content folder at \(root.path)")
                 ])
         }
         let (paths, listDiagnostics) = listFiles(in: root)

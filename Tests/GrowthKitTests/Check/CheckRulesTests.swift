@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@testable import GrowthKit
+
+/// Rules checked across files, each on the minimal school plus what breaks it.
+@Suite struct CheckRulesTests {
+    private func places(_ files: [String: String], asOf: String? = nil, epoch: String? = nil) async throws
+        -> [String]
+    {
+        let checked = try await TestContent.check(
+            adding: files, asOf: asOf.flatMap { Day(iso: $0) }, sourceDateEpoch: epoch)
+        return checked.diagnostics.map(\.place)
+    }
+
+    @Test func theMinimalSchoolIsClean() async throws {
+        #expect(try await places([:]) == [])
+    }
+
+    @Test func aRecordAfterTodayIsAnErrorAfterTheAsOfDateAWarning() async throws {
+        let files = [
+            "students/s1/2025-10-01-talk.md": "---\n---\n聊天。\n",
+            "students/s1/2025-10-20-talk.md": "---\n---\n聊天。\n",
+        ]
+        // Today (SOURCE_DATE_EPOCH) is 2025-10-10 in Shanghai; as-of defaults to it.
+        let checked = try await TestContent.check(adding: files, sourceDateEpoch: "1760054400")
+        #expect(checked.diagnostics.map(\.place) == ["date-in-future students/s1/2025-10-20-talk.md:1:1"])
+        #expect(checked.diagnostics.first?.severity == .error)
+        let earlier = try await places(files, asOf: "2025-10-05")
+        #expect(earlier == ["date-after-as-of students/s1/2025-10-20-talk.md:1:1"])
+    }
+
+    @Test func aStudentFolderWithoutAProfile() async throws {
+        let found = try await places(["students/s2/2025-10-01-talk.md": "---\n---\n聊天。\n"])
+        #expect(found == ["missing-file students/s2/index.md:1:1"])
+    }
+
+    @Test func filesOutsideTheLayoutAreNamed() async throws {
+        let found = try await places([
+            "notes.txt": "随手记", "students/readme.md": "x", "classes/Class A.md": "---\nname: x\n---\n",
+        ])
+        #expect(
+            found == [
+                "file-name classes/Class A.md:1:1", "unexpected-file notes.txt:1:1",
+                "unexpected-file students/readme.md:1:1",
+            ])
+    }
+
+    @Test func tutorAndTutorsTogether() async throws {
+        let found = try await places([
+            "students/s1/index.md":
+                "---\nname: 学生一\nclass: c1\ntutor: t-a\ntutors: [{ tutor: t-a, from: 2025-09-01 }]\n---\n"
+        ])
+        // One message; the simple `tutor` is used meanwhile, so no "no tutor" follows.
+        #expect(found == ["invalid-value students/s1/index.md:5:1"])
+    }
+
+    @Test func aTutorHistoryMustGoForward() async throws {
+        let found = try await places([
+            "tutors/t-b.md": "---\nname: 乙老师\nrole: staff\n---\n",
+            "students/s1/index.md": """
+            ---
+            name: 学生一
+            class: c1
+            tutors:
+              - { tutor: t-a, from: 2025-10-01 }
+              - { tutor: t-b, from: 2025-09-01 }
+            ---
+            """,
+        ])
+        #expect(found == ["invalid-value students/s1/index.md:6:25"])
+    }
+
+    @Test func capacityCountsStudentsAtTheSameTime() async throws {
+        // t-a may follow 3; the fourth student arrives only after one has left.
+        var files: [String: String] = ["tutors/t-b.md": "---\nname: 乙老师\nrole: staff\n---\n"]
+        for id in ["s2", "s3"] {
+            files["students/\(id)/index.md"] = "---\nname: 学生\nclass: c1\ntutor: t-a\n---\n"
+        }
+        files["students/s4/index.md"] =
+            "---\nname: 学生\nclass: c1\ntutors: [{ tutor: t-b, from: 2025-09-01 }, { tutor: t-a, from: 2025-11-01 }]\n---\n"
+        files["students/s3/index.md"] =
+            "---\nname: 学生\nclass: c1\ntutors: [{ tutor: t-a, from: 2025-09-01 }, { tutor: t-b, from: 2025-10-15 }]\n---\n"
+        #expect(try await places(files) == [])
+        files["students/s3/index.md"] = "---\nname: 学生\nclass: c1\ntutor: t-a\n---\n"
+        #expect(try await places(files) == ["tutor-over-capacity tutors/t-a.md:1:1"])
+    }
+
+    @Test func aSecondSurveyAnswerOnTheSameDay() async throws {
+        let checked = try await TestContent.check(adding: [
+            "surveys/a.csv": "date,respondent,student,score,contacted,comment\n2025-12-01,parent,s1,4,yes,好\n",
+            "surveys/b.csv": "date,respondent,student,score,contacted,comment\n2025-12-01,parent,s1,2,no,\n",
+        ])
+        #expect(checked.diagnostics.map(\.place) == ["duplicate-record surveys/b.csv:2:1"])
+        #expect(
+            checked.diagnostics.first?.message
+                == "a second answer of 2025-12-01 from the parent of s1; the first is at surveys/a.csv:2, this one is left out"
+        )
+        #expect(checked.school?.surveys.map(\.score) == [4])
+    }
+
+    @Test func aSurveyWithTheWrongHeader() async throws {
+        let found = try await places(["surveys/a.csv": "date,who,student,score,contacted,comment\n"])
+        #expect(found == ["csv-header surveys/a.csv:1:1"])
+    }
+
+    @Test func aCommentWithALineBreakKeepsLaterRowsOnTheirLines() async throws {
+        let found = try await places([
+            "surveys/a.csv":
+                "date,respondent,student,score,contacted,comment\n2025-12-01,parent,s1,4,yes,\"第一行\n第二行\"\n2025-12-02,parent,s1,0,yes,\n"
+        ])
+        #expect(found == ["csv-value surveys/a.csv:4:22"])
+    }
+
+    @Test func aBrokenSchoolFileStopsEverythingWithOneMessage() async throws {
+        let checked = try await TestContent.check(adding: ["school.yml": "name: 测试学校\n"])
+        #expect(checked.school == nil)
+        #expect(checked.diagnostics.map(\.place) == ["missing-field school.yml:1:1"])
+    }
+}
