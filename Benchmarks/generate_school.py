@@ -340,10 +340,14 @@ evaluation:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["date", "respondent", "student", "score", "contacted", "comment"])
     rows = []
-    for _ in range(n_rows):
+    answered = set()  # one answer per person and day, as a real survey gives
+    while len(rows) < n_rows:
         sid = rng.choice(student_ids)
         date = TERM_START + dt.timedelta(days=rng.randrange(TERM_DAYS))
         respondent = "parent" if rng.random() < 0.55 else "student"
+        if (date, respondent, sid) in answered:
+            continue
+        answered.add((date, respondent, sid))
         score = min(5, max(1, round(rng.gauss(3.2 + diligence[sid], 0.8))))
         contacted = "yes" if rng.random() < min(0.95, 0.5 * diligence[sid] + 0.3) else "no"
         rows.append([str(date), respondent, sid, score, contacted, rng.choice(SURVEY_COMMENTS)])
