@@ -7,7 +7,7 @@ import GrowthKit
 struct Growth: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turns a school's tutor-system records into a static HTML site.",
-        subcommands: [Check.self],
+        subcommands: [Check.self, Build.self],
         defaultSubcommand: Check.self)
 }
 

@@ -1,0 +1,92 @@
+/// Due and met periods of one policy item.
+public struct ItemCompliance: Sendable, Hashable {
+    /// Closed periods in which the student had a tutor on the period's last day.
+    public var due: Int = 0
+    /// Those of them holding at least one record of the item's type.
+    public var met: Int = 0
+
+    public init(due: Int = 0, met: Int = 0) {
+        self.due = due
+        self.met = met
+    }
+
+    /// met / due; nil when nothing is due yet.
+    public var ratio: Double? { due > 0 ? Double(met) / Double(due) : nil }
+
+    mutating func add(_ other: ItemCompliance) {
+        due += other.due
+        met += other.met
+    }
+}
+
+/// A required item a student is overdue for.
+public struct OverdueItem: Sendable, Hashable {
+    public var studentID: String
+    public var item: RecordType
+    /// Days from the last record (or the start) to the as-of date.
+    public var days: Int
+    /// Days allowed: the cadence's gap plus `grace_days`.
+    public var allowed: Int
+    /// The last record of the type, if any.
+    public var lastRecord: Day?
+
+    /// How far past the allowed gap: what "worst first" sorts by.
+    public var excess: Int { days - allowed }
+}
+
+/// One student's compliance with the policy.
+public struct StudentCompliance: Sendable, Hashable {
+    public var studentID: String
+    public var classID: String
+    /// The tutor on the as-of date.
+    public var tutorID: String?
+    /// Whether the policy applies to the student (`applies_to: key`).
+    public var isRequired: Bool
+    /// Per required record type.
+    public var items: [RecordType: ItemCompliance]
+    /// The mean over required items with at least one due period.
+    public var compliance: Double?
+    public var overdue: [OverdueItem]
+}
+
+/// One tutor's compliance: over the periods in which each student was theirs.
+public struct TutorCompliance: Sendable, Hashable {
+    public var tutorID: String
+    /// Students whose periods were judged for this tutor, by id.
+    public var students: [String]
+    /// The mean of those students' compliance over this tutor's periods.
+    public var compliance: Double?
+    /// Closed forum periods with a forum held (`due`) and attended (`met`);
+    /// nil when the policy has no forum item.
+    public var forums: ItemCompliance?
+}
+
+/// A class's compliance: the mean over its students.
+public struct ClassCompliance: Sendable, Hashable {
+    public var classID: String
+    public var students: Int
+    public var compliance: Double?
+    /// Per item, summed over the class's students.
+    public var items: [RecordType: ItemCompliance]
+}
+
+/// Compliance of the whole school as of one day (SPEC §3).
+public struct ComplianceReport: Sendable, Hashable {
+    public var asOf: Day
+    /// The required record types, in their display order.
+    public var requiredItems: [RecordType]
+    public var students: [StudentCompliance]
+    public var tutors: [TutorCompliance]
+    public var classes: [ClassCompliance]
+    public var school: Double?
+    /// Per item, summed over all students.
+    public var items: [RecordType: ItemCompliance]
+    /// Every overdue item of every student, worst first.
+    public var overdue: [OverdueItem]
+}
+
+/// The mean of the values present; nil when there are none.
+func mean(_ values: [Double?]) -> Double? {
+    let present = values.compactMap { $0 }
+    return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
+}

@@ -1,0 +1,124 @@
+/// Computes the compliance report: a pure function of the school and the as-of date.
+enum ComplianceCalculator {
+    static func report(for school: School, asOf: Day) -> ComplianceReport {
+        let settings = school.settings
+        let policy = settings.policy
+        let term = settings.term
+        let items = policy.requiredRecordTypes
+        let closed = Dictionary(
+            uniqueKeysWithValues: items.map { type in
+                (type, policy.records[type]!.periods(in: term).filter { $0.isClosed(asOf: asOf) })
+            })
+        let recordDays = RecordDays(school.records)
+
+        var students: [StudentCompliance] = []
+        // tutor → student → item → due/met over the periods that tutor owned.
+        var byTutor: [String: [String: [RecordType: ItemCompliance]]] = [:]
+        for student in school.students {
+            let required = policy.appliesTo == .all || student.isKey
+            var perItem: [RecordType: ItemCompliance] = [:]
+            var overdue: [OverdueItem] = []
+            if required {
+                for type in items {
+                    var total = ItemCompliance()
+                    let days = recordDays[student.id, type]
+                    for period in closed[type]! {
+                        guard let tutor = student.tutor(on: period.end) else { continue }
+                        let met = days.contains { period.contains($0) }
+                        let one = ItemCompliance(due: 1, met: met ? 1 : 0)
+                        total.add(one)
+                        byTutor[tutor, default: [:]][student.id, default: [:]][type, default: .init()].add(one)
+                    }
+                    perItem[type] = total
+                    if let item = overdueItem(student, type, days, policy, term, asOf) { overdue.append(item) }
+                }
+            }
+            students.append(
+                StudentCompliance(
+                    studentID: student.id, classID: student.classID, tutorID: student.tutor(on: asOf),
+                    isRequired: required, items: perItem,
+                    compliance: mean(items.map { perItem[$0]?.ratio }), overdue: overdue))
+        }
+
+        let forums = forumAttendance(school, asOf: asOf)
+        let tutors = school.tutors.map { tutor in
+            let theirs = byTutor[tutor.id] ?? [:]
+            let ids = theirs.keys.sorted()
+            return TutorCompliance(
+                tutorID: tutor.id, students: ids,
+                compliance: mean(ids.map { id in mean(items.map { theirs[id]?[$0]?.ratio }) }),
+                forums: forums?[tutor.id])
+        }
+
+        let byClass = Dictionary(grouping: students, by: \.classID)
+        let classes = school.classes.map { schoolClass in
+            let members = byClass[schoolClass.id] ?? []
+            return ClassCompliance(
+                classID: schoolClass.id, students: members.count, compliance: mean(members.map(\.compliance)),
+                items: sum(members))
+        }
+        let overdue = students.flatMap(\.overdue).sorted {
+            ($1.excess, $0.studentID, $0.item.rank) < ($0.excess, $1.studentID, $1.item.rank)
+        }
+        return ComplianceReport(
+            asOf: asOf, requiredItems: items, students: students, tutors: tutors, classes: classes,
+            school: mean(students.map(\.compliance)), items: sum(students), overdue: overdue)
+    }
+
+    static func sum(_ students: [StudentCompliance]) -> [RecordType: ItemCompliance] {
+        students.reduce(into: [:]) { total, student in
+            for (type, item) in student.items { total[type, default: .init()].add(item) }
+        }
+    }
+
+    /// SPEC §3 "Overdue": the days since the last record of the type (or since
+    /// the term or the current tutor's assignment started) exceed the
+    /// cadence's gap plus `grace_days`. A student with no tutor on the as-of
+    /// date is not overdue: nobody owes the record.
+    static func overdueItem(
+        _ student: Student, _ type: RecordType, _ days: [Day], _ policy: Policy, _ term: Term, _ asOf: Day
+    ) -> OverdueItem? {
+        guard let assignment = student.tutors.last(where: { $0.from <= asOf }), let cadence = policy.records[type]
+        else { return nil }
+        let last = days.last { $0 <= asOf }
+        let since = last ?? max(term.start, assignment.from)
+        let allowed = cadence.allowedGap(in: term) + policy.graceDays
+        let elapsed = since.days(to: asOf)
+        guard elapsed > allowed else { return nil }
+        return OverdueItem(studentID: student.id, item: type, days: elapsed, allowed: allowed, lastRecord: last)
+    }
+
+    /// Per tutor: closed forum periods in which a forum was held, and those
+    /// the tutor attended (as host or attendee). A period with no forum held
+    /// is not counted against anyone: there was nothing to attend.
+    static func forumAttendance(_ school: School, asOf: Day) -> [String: ItemCompliance]? {
+        guard let cadence = school.settings.policy.forum else { return nil }
+        let periods = cadence.periods(in: school.settings.term).filter { $0.isClosed(asOf: asOf) }
+        var result = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, ItemCompliance()) })
+        for period in periods {
+            let held = school.forums.filter { period.contains($0.date) }
+            guard !held.isEmpty else { continue }
+            let present = Set(held.flatMap { $0.attendees + [$0.host].compactMap { $0 } })
+            for tutor in school.tutors {
+                result[tutor.id]!.due += 1
+                if present.contains(tutor.id) { result[tutor.id]!.met += 1 }
+            }
+        }
+        return result
+    }
+}
+
+/// The dates of each student's records of each type, sorted: built once so
+/// compliance is linear in the number of records.
+struct RecordDays {
+    private var days: [String: [RecordType: [Day]]] = [:]
+
+    init(_ records: [Record]) {
+        for record in records { days[record.studentID, default: [:]][record.type, default: []].append(record.date) }
+        for (student, types) in days {
+            for (type, list) in types { days[student]![type] = list.sorted() }
+        }
+    }
+
+    subscript(student: String, type: RecordType) -> [Day] { days[student]?[type] ?? [] }
+}

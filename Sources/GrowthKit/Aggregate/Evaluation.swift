@@ -1,0 +1,46 @@
+/// A tutor's grade by the bands of `school.yml`.
+public enum Grade: String, Sendable, Hashable, CaseIterable {
+    case excellent, good, pass, fail
+}
+
+/// The parts of a tutor's evaluation, each 0…100; nil when missing.
+public struct EvaluationParts: Sendable, Hashable {
+    /// Tutor compliance × 100.
+    public var records: Double?
+    /// Mean parent survey score, 1…5 mapped to 0…100.
+    public var parents: Double?
+    /// Mean student survey score, 1…5 mapped to 0…100.
+    public var students: Double?
+    /// Forum attendance × 100.
+    public var forums: Double?
+}
+
+/// One tutor's evaluation.
+public struct TutorEvaluation: Sendable, Hashable {
+    public var tutorID: String
+    public var parts: EvaluationParts
+    /// The weights actually used: the missing parts' dropped, the rest scaled to sum to 1.
+    public var weights: EvaluationSettings.Weights
+    /// 0…100, rounded to one decimal: the grade and the ranking use this number.
+    public var score: Double?
+    public var grade: Grade?
+    /// 1 for the best score; tutors without a score have none.
+    public var rank: Int?
+    public var isCommended: Bool
+    public var isCriticised: Bool
+    /// Survey answers counted, by respondent.
+    public var parentAnswers: Int
+    public var studentAnswers: Int
+    /// Share of answers saying the tutor made contact (nil without answers).
+    public var contactedShare: Double?
+}
+
+/// The school's evaluation of its tutors (SPEC §3).
+public struct Evaluation: Sendable, Hashable {
+    /// Ranked: best score first, tutors without a score last by id.
+    public var tutors: [TutorEvaluation]
+    /// Ids of commended tutors, best first.
+    public var commended: [String]
+    /// Ids of tutors graded fail, worst first.
+    public var criticised: [String]
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Scores, grades and ranks tutors: a pure function of the school and its compliance.
+enum EvaluationCalculator {
+    static func evaluate(_ school: School, compliance: ComplianceReport) -> Evaluation {
+        let settings = school.settings.evaluation
+        let students = Dictionary(uniqueKeysWithValues: school.students.map { ($0.id, $0) })
+        // Each answer counts for the student's tutor on the answer's date.
+        var answers: [String: [SurveyResponse]] = [:]
+        for response in school.surveys {
+            guard let tutor = students[response.studentID]?.tutor(on: response.date) else { continue }
+            answers[tutor, default: []].append(response)
+        }
+        let recordCounts = Dictionary(grouping: school.records.compactMap(\.tutorID), by: { $0 }).mapValues(\.count)
+        let byTutor = Dictionary(uniqueKeysWithValues: compliance.tutors.map { ($0.tutorID, $0) })
+
+        var evaluations = school.tutors.map { tutor in
+            let theirs = answers[tutor.id] ?? []
+            let parents = theirs.filter { $0.respondent == .parent }
+            let pupils = theirs.filter { $0.respondent == .student }
+            let parts = EvaluationParts(
+                records: byTutor[tutor.id]?.compliance.map { $0 * 100 },
+                parents: surveyPart(parents), students: surveyPart(pupils),
+                forums: byTutor[tutor.id]?.forums?.ratio.map { $0 * 100 })
+            let (score, weights) = weigh(parts, settings.weights)
+            return TutorEvaluation(
+                tutorID: tutor.id, parts: parts, weights: weights, score: score,
+                grade: score.map { grade($0, settings.grades) }, rank: nil, isCommended: false, isCriticised: false,
+                parentAnswers: parents.count, studentAnswers: pupils.count,
+                contactedShare: theirs.isEmpty
+                    ? nil : Double(theirs.count { $0.contacted }) / Double(theirs.count))
+        }
+        evaluations.sort { a, b in
+            order(a, recordCounts[a.tutorID] ?? 0) < order(b, recordCounts[b.tutorID] ?? 0)
+        }
+        var rank = 0
+        var commended: [String] = []
+        for index in evaluations.indices where evaluations[index].score != nil {
+            rank += 1
+            evaluations[index].rank = rank
+            if commended.count < settings.commendTop, let grade = evaluations[index].grade,
+                grade == .excellent || grade == .good
+            {
+                evaluations[index].isCommended = true
+                commended.append(evaluations[index].tutorID)
+            }
+            if evaluations[index].grade == .fail { evaluations[index].isCriticised = true }
+        }
+        let criticised = evaluations.filter(\.isCriticised).map(\.tutorID).reversed()
+        return Evaluation(tutors: evaluations, commended: commended, criticised: Array(criticised))
+    }
+
+    /// The ranking order: higher score first; on a tie the higher records part
+    /// (what the tutor did, over what others said), then more records written,
+    /// then the id so the order is stable. Tutors without a score come last.
+    static func order(_ e: TutorEvaluation, _ records: Int) -> (Int, Double, Double, Int, String) {
+        (e.score == nil ? 1 : 0, -(e.score ?? 0), -(e.parts.records ?? -1), -records, e.tutorID)
+    }
+
+    /// Mean score 1…5 mapped to 0…100; nil without answers.
+    static func surveyPart(_ answers: [SurveyResponse]) -> Double? {
+        guard !answers.isEmpty else { return nil }
+        let mean = Double(answers.reduce(0) { $0 + $1.score }) / Double(answers.count)
+        return (mean - 1) / 4 * 100
+    }
+
+    /// The weighted score over the parts present, weights rescaled to sum to 1.
+    static func weigh(_ parts: EvaluationParts, _ weights: EvaluationSettings.Weights) -> (
+        Double?, EvaluationSettings.Weights
+    ) {
+        let pairs: [(Double?, Double)] = [
+            (parts.records, weights.records), (parts.parents, weights.parents),
+            (parts.students, weights.students), (parts.forums, weights.forums),
+        ]
+        let total = pairs.reduce(0) { $0 + ($1.0 == nil ? 0 : $1.1) }
+        guard total > 0 else { return (nil, .init(records: 0, parents: 0, students: 0, forums: 0)) }
+        let used = pairs.map { $0.0 == nil ? 0 : $0.1 / total }
+        let score = zip(pairs, used).reduce(0) { $0 + ($1.0.0 ?? 0) * $1.1 }
+        return (
+            (score * 10).rounded() / 10,
+            .init(records: used[0], parents: used[1], students: used[2], forums: used[3])
+        )
+    }
+
+    static func grade(_ score: Double, _ bands: EvaluationSettings.GradeBands) -> Grade {
+        if score >= bands.excellent { return .excellent }
+        if score >= bands.good { return .good }
+        if score >= bands.pass { return .pass }
+        return .fail
+    }
+}

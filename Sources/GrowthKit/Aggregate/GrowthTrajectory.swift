@@ -1,0 +1,60 @@
+/// A follow-up action with the record it came from.
+public struct FollowUpItem: Sendable, Hashable {
+    public var action: String
+    public var due: Day?
+    public var done: Bool
+    /// The record's id and date.
+    public var recordID: String
+    public var recorded: Day
+    /// Open and its due date has passed the as-of date.
+    public var isOverdue: Bool
+}
+
+/// A point of the mood series.
+public struct MoodPoint: Sendable, Hashable {
+    public var date: Day
+    public var mood: Int
+}
+
+/// A student's growth over the term (SPEC §3): the data of the growth file.
+public struct GrowthTrajectory: Sendable, Hashable {
+    public var studentID: String
+    /// The student's records, oldest first.
+    public var records: [Record]
+    public var moods: [MoodPoint]
+    /// How many records touched each area, in the order areas are listed.
+    public var areas: [(area: Area, count: Int)]
+    public var followUps: [FollowUpItem]
+
+    public var openFollowUps: [FollowUpItem] { followUps.filter { !$0.done } }
+    public var overdueFollowUps: [FollowUpItem] { followUps.filter(\.isOverdue) }
+
+    public static func == (a: GrowthTrajectory, b: GrowthTrajectory) -> Bool {
+        a.studentID == b.studentID && a.records == b.records && a.moods == b.moods
+            && a.areas.map(\.area) == b.areas.map(\.area) && a.areas.map(\.count) == b.areas.map(\.count)
+            && a.followUps == b.followUps
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(studentID)
+        hasher.combine(records)
+    }
+
+    static func make(for student: Student, records: [Record], asOf: Day) -> GrowthTrajectory {
+        let records = records.sorted { ($0.date, $0.type.rank, $0.id) < ($1.date, $1.type.rank, $1.id) }
+        var counts: [Area: Int] = [:]
+        for record in records { for area in Set(record.areas) { counts[area, default: 0] += 1 } }
+        let followUps = records.flatMap { record in
+            record.followUps.map { followUp in
+                FollowUpItem(
+                    action: followUp.action, due: followUp.due, done: followUp.done, recordID: record.id,
+                    recorded: record.date, isOverdue: !followUp.done && (followUp.due.map { $0 < asOf } ?? false))
+            }
+        }
+        return GrowthTrajectory(
+            studentID: student.id, records: records,
+            moods: records.compactMap { record in record.mood.map { MoodPoint(date: record.date, mood: $0) } },
+            areas: Area.allCases.compactMap { area in counts[area].map { (area, $0) } },
+            followUps: followUps)
+    }
+}

@@ -1,0 +1,154 @@
+/// The machine-readable exports under `data/` (SPEC §4): compliance and
+/// evaluation as JSON for scripts and as CSV for Excel.
+public enum DataExport {
+    /// Output paths → bytes.
+    public static func files(school: School, aggregates: SchoolAggregates) -> [String: [UInt8]] {
+        [
+            "data/compliance.json": Array(complianceJSON(school, aggregates).text.utf8),
+            "data/evaluation.json": Array(evaluationJSON(school, aggregates).text.utf8),
+            "data/compliance.csv": complianceCSV(school, aggregates).bytes,
+            "data/evaluation.csv": evaluationCSV(school, aggregates).bytes,
+        ]
+    }
+
+    static func items(_ items: [RecordType: ItemCompliance], _ order: [RecordType]) -> JSONValue {
+        .object(
+            Dictionary(
+                uniqueKeysWithValues: order.compactMap { type in
+                    items[type].map { (type.rawValue, .object(["due": .int($0.due), "met": .int($0.met)])) }
+                }))
+    }
+
+    static func complianceJSON(_ school: School, _ aggregates: SchoolAggregates) -> JSONValue {
+        let report = aggregates.compliance
+        let order = report.requiredItems
+        let names = Dictionary(uniqueKeysWithValues: school.students.map { ($0.id, $0.name) })
+        let tutorNames = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, $0.name) })
+        let classNames = Dictionary(uniqueKeysWithValues: school.classes.map { ($0.id, $0.name) })
+        let policy = school.settings.policy
+        var cadences: [String: JSONValue] = [:]
+        for type in order { cadences[type.rawValue] = .string(policy.records[type]!.description) }
+        if let forum = policy.forum { cadences["forum"] = .string(forum.description) }
+        return .object([
+            "asOf": .string(report.asOf.iso),
+            "term": .object([
+                "name": .string(school.settings.term.name), "start": .string(school.settings.term.start.iso),
+                "end": .string(school.settings.term.end.iso),
+            ]),
+            "policy": .object([
+                "appliesTo": .string(policy.appliesTo.rawValue), "items": .object(cadences),
+                "graceDays": .int(policy.graceDays),
+            ]),
+            "school": .object(["compliance": .rounded(report.school), "items": items(report.items, order)]),
+            "students": .array(
+                report.students.map { student in
+                    .object([
+                        "id": .string(student.studentID), "name": .optional(names[student.studentID]),
+                        "class": .string(student.classID), "tutor": .optional(student.tutorID),
+                        "required": .bool(student.isRequired), "compliance": .rounded(student.compliance),
+                        "items": items(student.items, order),
+                        "overdue": .array(
+                            student.overdue.map { item in
+                                .object([
+                                    "item": .string(item.item.rawValue), "days": .int(item.days),
+                                    "allowed": .int(item.allowed), "lastRecord": .optional(item.lastRecord?.iso),
+                                ])
+                            }),
+                    ])
+                }),
+            "tutors": .array(
+                report.tutors.map { tutor in
+                    .object([
+                        "id": .string(tutor.tutorID), "name": .optional(tutorNames[tutor.tutorID]),
+                        "compliance": .rounded(tutor.compliance),
+                        "students": .array(tutor.students.map { .string($0) }),
+                        "forums": tutor.forums.map { .object(["due": .int($0.due), "met": .int($0.met)]) } ?? .null,
+                    ])
+                }),
+            "classes": .array(
+                report.classes.map { schoolClass in
+                    .object([
+                        "id": .string(schoolClass.classID), "name": .optional(classNames[schoolClass.classID]),
+                        "compliance": .rounded(schoolClass.compliance), "students": .int(schoolClass.students),
+                        "items": items(schoolClass.items, order),
+                    ])
+                }),
+        ])
+    }
+
+    static func evaluationJSON(_ school: School, _ aggregates: SchoolAggregates) -> JSONValue {
+        let settings = school.settings.evaluation
+        let names = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, $0.name) })
+        func weights(_ w: EvaluationSettings.Weights) -> JSONValue {
+            .object([
+                "records": .rounded(w.records), "parents": .rounded(w.parents), "students": .rounded(w.students),
+                "forums": .rounded(w.forums),
+            ])
+        }
+        return .object([
+            "asOf": .string(aggregates.asOf.iso),
+            "weights": weights(settings.weights),
+            "grades": .object([
+                "excellent": .rounded(settings.grades.excellent), "good": .rounded(settings.grades.good),
+                "pass": .rounded(settings.grades.pass),
+            ]),
+            "commendTop": .int(settings.commendTop),
+            "commended": .array(aggregates.evaluation.commended.map { .string($0) }),
+            "criticised": .array(aggregates.evaluation.criticised.map { .string($0) }),
+            "tutors": .array(
+                aggregates.evaluation.tutors.map { tutor in
+                    .object([
+                        "id": .string(tutor.tutorID), "name": .optional(names[tutor.tutorID]),
+                        "rank": tutor.rank.map { .int($0) } ?? .null, "score": .rounded(tutor.score),
+                        "grade": .optional(tutor.grade?.rawValue),
+                        "parts": .object([
+                            "records": .rounded(tutor.parts.records), "parents": .rounded(tutor.parts.parents),
+                            "students": .rounded(tutor.parts.students), "forums": .rounded(tutor.parts.forums),
+                        ]),
+                        "weights": weights(tutor.weights),
+                        "answers": .object([
+                            "parents": .int(tutor.parentAnswers), "students": .int(tutor.studentAnswers),
+                        ]),
+                        "commended": .bool(tutor.isCommended), "criticised": .bool(tutor.isCriticised),
+                    ])
+                }),
+        ])
+    }
+
+    static func complianceCSV(_ school: School, _ aggregates: SchoolAggregates) -> CSVTable {
+        let order = aggregates.compliance.requiredItems
+        let students = Dictionary(uniqueKeysWithValues: school.students.map { ($0.id, $0) })
+        var table = CSVTable(
+            header: ["student", "name", "class", "tutor", "key", "compliance"]
+                + order.flatMap { ["\($0.rawValue)_due", "\($0.rawValue)_met"] } + ["overdue"])
+        for row in aggregates.compliance.students {
+            let overdue = row.overdue.map { "\($0.item.rawValue) \($0.days)d" }.joined(separator: "; ")
+            table.rows.append(
+                [
+                    row.studentID, students[row.studentID]?.name ?? "", row.classID, row.tutorID ?? "",
+                    students[row.studentID]?.isKey == true ? "yes" : "no", CSVTable.number(row.compliance),
+                ] + order.flatMap { type in row.items[type].map { ["\($0.due)", "\($0.met)"] } ?? ["", ""] }
+                    + [overdue])
+        }
+        return table
+    }
+
+    static func evaluationCSV(_ school: School, _ aggregates: SchoolAggregates) -> CSVTable {
+        let names = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, $0.name) })
+        var table = CSVTable(header: [
+            "rank", "tutor", "name", "score", "grade", "records", "parents", "students", "forums", "commended",
+            "criticised",
+        ])
+        for tutor in aggregates.evaluation.tutors {
+            let parts = tutor.parts
+            table.rows.append([
+                tutor.rank.map(String.init) ?? "", tutor.tutorID, names[tutor.tutorID] ?? "",
+                CSVTable.number(tutor.score, scale: 10), tutor.grade?.rawValue ?? "",
+                CSVTable.number(parts.records, scale: 10), CSVTable.number(parts.parents, scale: 10),
+                CSVTable.number(parts.students, scale: 10), CSVTable.number(parts.forums, scale: 10),
+                tutor.isCommended ? "yes" : "no", tutor.isCriticised ? "yes" : "no",
+            ])
+        }
+        return table
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import GrowthKit
+
+/// `growth build`: checks the content, computes everything and writes the output folder.
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from the content.",
+        discussion: """
+            Stops with the old output untouched when the content has errors, unless \
+            --allow-errors is given: then what could not be read is left out and listed.
+            """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "The output folder; replaced whole, and only if growth made it.")
+    var output: String = "site"
+
+    @Flag(help: "Build even when the content has errors, leaving out what they affect.")
+    var allowErrors = false
+
+    func run() async throws {
+        let (checked, asOf) = await options.check()
+        guard let school = checked.school, let asOf else {
+            print("growth build: stopped, school.yml could not be read; \(output) is untouched")
+            throw ExitCode(1)
+        }
+        if checked.hasErrors, !allowErrors {
+            print(
+                "growth build: stopped because of the errors above; \(output) is untouched (--allow-errors builds anyway)"
+            )
+            throw ExitCode(1)
+        }
+        let site = SiteBuilder.build(school: school, asOf: asOf, diagnostics: checked.diagnostics)
+        do {
+            try OutputFolder.write(site.files, to: URL(fileURLWithPath: output))
+        } catch {
+            print(error.description)
+            throw ExitCode(1)
+        }
+        print("growth build: wrote \(site.files.count) files to \(output) as of \(asOf)")
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import GrowthKit
+
+/// The options `check` and `build` share: where the content is, the as-of
+/// date, and how to print problems.
+struct ContentOptions: ParsableArguments {
+    @Option(help: "The content folder.")
+    var content: String = "content"
+
+    @Option(name: .customLong("as-of"), help: "The as-of date (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else today.")
+    var asOf: Day?
+
+    @Option(help: "How to print problems: text, or github for GitHub Actions annotations.")
+    var format: DiagnosticFormat = .text
+
+    /// Checks the content and prints every problem and the summary.
+    func check() async -> (CheckedContent, asOf: Day?) {
+        let (checked, asOf) = await ContentCheck.run(
+            content: URL(fileURLWithPath: content), asOf: asOf,
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        let report = DiagnosticReport(checked.diagnostics, fileCount: checked.fileCount)
+        let prefix = content.hasSuffix("/") ? content : content + "/"
+        for line in report.lines(in: format, contentPrefix: prefix) { print(line) }
+        print(report.summary)
+        return (checked, asOf)
+    }
+}
