@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// `growth build` end to end: what it writes, and what it refuses to touch.
+@Suite struct BuildCommandTests {
+    let small = "Tests/GrowthKitTests/Fixtures/small-school"
+
+    /// Every file under `folder`, relative path → bytes.
+    static func snapshot(_ folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = folder.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return files }
+        while let path = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files[path] = FileManager.default.contents(atPath: root + "/" + path) }
+        }
+        return files
+    }
+
+    @Test func buildsTheDataExportsAndTheSameBytesTwice() throws {
+        let parent = try TestContent.temporaryFolder()
+        defer { TestContent.remove(parent) }
+        let output = parent.appendingPathComponent("site").path
+        let first = try CheckCommandTests.growth([
+            "build", "--content", small, "--output", output, "--as-of", "2025-10-31",
+        ])
+        #expect(first.status == 0)
+        #expect(first.lines.last == "growth build: wrote 5 files to \(output) as of 2025-10-31")
+        let built = Self.snapshot(URL(fileURLWithPath: output))
+        #expect(
+            built.keys.sorted() == [
+                ".growth-site", "README.md", "data/compliance.csv", "data/compliance.json", "data/evaluation.csv",
+                "data/evaluation.json", "robots.txt",
+            ])
+        let csv = try #require(built["data/compliance.csv"])
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: csv, as: UTF8.self).contains("2025001,张小雨,2025-nursing-1,t-wang,yes,"))
+        let second = try CheckCommandTests.growth([
+            "build", "--content", small, "--output", output, "--as-of", "2025-10-31",
+        ])
+        #expect(second.status == 0)
+        #expect(Self.snapshot(URL(fileURLWithPath: output)) == built)
+    }
+
+    @Test func aFailedBuildLeavesTheOldOutputByteIdentical() throws {
+        let parent = try TestContent.temporaryFolder()
+        defer { TestContent.remove(parent) }
+        let output = parent.appendingPathComponent("site").path
+        #expect(try CheckCommandTests.growth(["build", "--content", small, "--output", output]).status == 0)
+        let before = Self.snapshot(URL(fileURLWithPath: output))
+        let failed = try CheckCommandTests.growth([
+            "build", "--content", "Tests/GrowthKitTests/Fixtures/mistakes", "--output", output,
+        ])
+        #expect(failed.status == 1)
+        #expect(failed.lines.last?.hasPrefix("growth build: stopped because of the errors above") == true)
+        #expect(Self.snapshot(URL(fileURLWithPath: output)) == before)
+        // Nothing is left beside it either.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    }
+
+    @Test func aForeignFolderIsRefused() throws {
+        let parent = try TestContent.temporaryFolder()
+        defer { TestContent.remove(parent) }
+        let output = parent.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("我的文件".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        let run = try CheckCommandTests.growth(["build", "--content", small, "--output", output.path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("refusing to replace this folder"))
+        #expect(Self.snapshot(output) == ["notes.txt": Data("我的文件".utf8)])
+    }
+
+    @Test func theCommittedSiteReadmeIsRecognised() throws {
+        // A fresh clone's site/ holds only the README growth itself writes.
+        let parent = try TestContent.temporaryFolder()
+        defer { TestContent.remove(parent) }
+        let output = parent.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let readme = try Data(contentsOf: TestContent.packageRoot.appendingPathComponent("site/README.md"))
+        try readme.write(to: output.appendingPathComponent("README.md"))
+        let run = try CheckCommandTests.growth(["build", "--content", small, "--output", output.path])
+        #expect(run.status == 0)
+        #expect(Self.snapshot(output)["README.md"] == readme)
+    }
+}
