@@ -16,8 +16,11 @@ struct Build: AsyncParsableCommand {
     @Option(help: "The output folder; replaced whole, and only if growth made it.")
     var output: String = "site"
 
-    @Flag(help: "Build even when the content has errors, leaving out what they affect.")
+    @Flag(help: "Build even when the content has errors, leaving out what they affect; problems/ lists them.")
     var allowErrors = false
+
+    @Option(help: "A folder of templates and assets replacing the defaults of the same name.")
+    var templates: String?
 
     func run() async throws {
         let (checked, asOf) = await options.check()
@@ -31,7 +34,19 @@ struct Build: AsyncParsableCommand {
             )
             throw ExitCode(1)
         }
-        let site = SiteBuilder.build(school: school, asOf: asOf, diagnostics: checked.diagnostics)
+        var templateSet = TemplateSet.defaults()
+        if let templates {
+            do {
+                templateSet = try TemplateSet.overriding(with: URL(fileURLWithPath: templates))
+            } catch {
+                let prefix = templates.hasSuffix("/") ? templates : templates + "/"
+                print(DiagnosticReport([error], fileCount: 1).lines(in: options.format, contentPrefix: prefix).joined())
+                print("growth build: stopped; \(output) is untouched")
+                throw ExitCode(1)
+            }
+        }
+        let problems = checked.hasErrors ? checked.diagnostics.filter { $0.severity == .error } : []
+        let site = SiteBuilder.build(school: school, asOf: asOf, templates: templateSet, problems: problems)
         do {
             try OutputFolder.write(site.files, to: URL(fileURLWithPath: output))
         } catch {

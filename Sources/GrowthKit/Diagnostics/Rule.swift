@@ -34,4 +34,6 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case csvColumns = "csv-columns"
     case csvValue = "csv-value"
     case csvHeader = "csv-header"
+    // Site
+    case template = "template"
 }

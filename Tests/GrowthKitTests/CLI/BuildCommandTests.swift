@@ -12,7 +12,7 @@ import Testing
         guard let walker = FileManager.default.enumerator(atPath: root) else { return files }
         while let path = walker.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
             if !isFolder.boolValue { files[path] = FileManager.default.contents(atPath: root + "/" + path) }
         }
         return files
@@ -26,12 +26,16 @@ import Testing
             "build", "--content", small, "--output", output, "--as-of", "2025-10-31",
         ])
         #expect(first.status == 0)
-        #expect(first.lines.last == "growth build: wrote 5 files to \(output) as of 2025-10-31")
+        #expect(first.lines.last == "growth build: wrote 18 files to \(output) as of 2025-10-31")
         let built = Self.snapshot(URL(fileURLWithPath: output))
         #expect(
             built.keys.sorted() == [
-                ".growth-site", "README.md", "data/compliance.csv", "data/compliance.json", "data/evaluation.csv",
-                "data/evaluation.json", "robots.txt",
+                ".growth-site", "README.md", "assets/search.js", "assets/style.css",
+                "classes/2025-nursing-1/index.html", "data/compliance.csv", "data/compliance.json",
+                "data/evaluation.csv", "data/evaluation.json", "evaluation/index.html", "forums/index.html",
+                "index.html", "robots.txt", "search/index.html", "search/index.js", "students/2025001/index.html",
+                "students/2025002/index.html", "students/2025003/index.html", "tutors/t-li/index.html",
+                "tutors/t-wang/index.html",
             ])
         let csv = try #require(built["data/compliance.csv"])
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])

@@ -1,0 +1,107 @@
+/// A student in a class or tutor list.
+public struct StudentRowView: Sendable, Hashable {
+    public var link: LinkView
+    public var id: String
+    public var tutor: LinkView?
+    public var isKey: Bool
+    public var keyLabel: String
+    public var compliance: String
+    public var status: StatusView
+    public var overdue: String
+}
+
+/// One row of the heat map: a student's records per week.
+public struct HeatRowView: Sendable, Hashable {
+    public var student: LinkView
+    public var cells: [HeatCellView]
+}
+
+public struct HeatCellView: Sendable, Hashable {
+    public var level: Int
+    public var count: String
+    public var title: String
+}
+
+/// A class summary (`classes/<id>/index.html`).
+public struct ClassView: Sendable {
+    public var name: String
+    public var facts: [FactView]
+    public var studentsHeading: String
+    public var studentHeaders: [String]
+    public var students: [StudentRowView]
+    public var familyHeading: String
+    public var familyHeaders: [String]
+    public var family: [FactView]
+    public var confidentialLabel: String
+    public var heatHeading: String
+    public var heatWeeks: [String]
+    public var heatRows: [HeatRowView]
+    public var studentLabel: String
+    public var description: String?
+}
+
+extension ViewContext {
+    func studentRows(_ ids: [String], root: String) -> [StudentRowView] {
+        let byID = Dictionary(uniqueKeysWithValues: aggregates.compliance.students.map { ($0.studentID, $0) })
+        return ids.compactMap { id in
+            guard let student = students[id] else { return nil }
+            let row = byID[id]
+            return StudentRowView(
+                link: studentLink(id, root: root), id: id,
+                tutor: tutorLink(student.tutor(on: aggregates.asOf), root: root),
+                isKey: student.isKey, keyLabel: text[.keyStudent], compliance: text.percent(row?.compliance),
+                status: complianceStatus(row?.compliance),
+                overdue: (row?.overdue ?? []).map { text.recordType($0.item) }.joined(separator: "、"))
+        }
+    }
+
+    /// Counts of each family structure; counts below 3 are shown as `<3` so
+    /// a small group cannot point at one child.
+    func familyCounts(_ members: [Student]) -> [FactView] {
+        var counts: [FamilyStructure: Int] = [:]
+        for student in members { if let structure = student.family?.structure { counts[structure, default: 0] += 1 } }
+        return FamilyStructure.allCases.compactMap { structure in
+            guard let count = counts[structure] else { return nil }
+            return FactView(label: text.family(structure), value: count < 3 ? text[.lessThanThree] : "\(count)")
+        }
+    }
+
+    func classPage(_ schoolClass: SchoolClass) -> Page {
+        let root = "../../"
+        let members = school.students.filter { $0.classID == schoolClass.id }
+        var facts = [FactView(label: text[.grade], value: schoolClass.grade)]
+        if let major = schoolClass.major { facts.append(FactView(label: text[.major], value: major)) }
+        if let head = tutorLink(schoolClass.headTeacher, root: root) {
+            facts.append(FactView(label: text[.headTeacher], value: "", link: head))
+        }
+        let summary = aggregates.compliance.classes.first { $0.classID == schoolClass.id }
+        facts.append(FactView(label: text[.compliance], value: text.percent(summary?.compliance)))
+        let term = school.settings.term
+        let weeks = Cadence.weeks(1).periods(in: Term(name: term.name, start: term.start, end: aggregates.asOf))
+        let first = term.start.mondayOfWeek
+        let heatRows = members.map { student in
+            var counts = Array(repeating: 0, count: weeks.count)
+            for record in aggregates.trajectories[student.id]?.records ?? [] where term.contains(record.date) {
+                counts[first.days(to: record.date) / 7] += 1
+            }
+            return HeatRowView(
+                student: studentLink(student.id, root: root),
+                cells: zip(weeks, counts).map { week, count in
+                    HeatCellView(
+                        level: min(count, 3), count: count == 0 ? "" : "\(count)",
+                        title: "\(student.name) \(text.shortDate(week.start)): \(count) \(text[.recordsInWeek])")
+                })
+        }
+        let view = ClassView(
+            name: schoolClass.name, facts: facts, studentsHeading: text[.students],
+            studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
+            students: studentRows(members.map(\.id), root: root), familyHeading: text[.familyCircumstances],
+            familyHeaders: [text[.familyCircumstances], text[.count]], family: familyCounts(members),
+            confidentialLabel: text[.confidential], heatHeading: text[.heatMap],
+            heatWeeks: weeks.map { text.shortDate($0.start) }, heatRows: heatRows, studentLabel: text[.student],
+            description: schoolClass.description.isEmpty ? nil : schoolClass.description.html)
+        return Page(
+            path: "classes/\(schoolClass.id)/index.html", template: "class",
+            frame: frame(title: schoolClass.name, depth: 2, current: nil), view: view)
+    }
+}

@@ -1,0 +1,160 @@
+/// A headline number on the dashboard.
+public struct FigureView: Sendable, Hashable {
+    public var label: String
+    public var value: String
+    public var hint: String?
+}
+
+/// One row of an overdue list.
+public struct OverdueView: Sendable, Hashable {
+    public var student: LinkView
+    public var schoolClass: LinkView
+    public var tutor: LinkView?
+    public var item: String
+    public var days: String
+    public var allowed: String
+    public var lastRecord: String
+}
+
+/// The school dashboard (`index.html`).
+public struct DashboardView: Sendable {
+    public var heading: String
+    public var figures: [FigureView]
+    public var charts: [ChartView]
+    public var overdueHeading: String
+    public var overdueHeaders: [String]
+    public var overdue: [OverdueView]
+    public var noOverdue: String
+    public var classesHeading: String
+    public var classes: [ClassRowView]
+    public var classHeaders: [String]
+    public var forumHeading: String
+    public var latestForum: LinkView?
+    public var noForum: String
+}
+
+/// A class in a list.
+public struct ClassRowView: Sendable, Hashable {
+    public var link: LinkView
+    public var headTeacher: LinkView?
+    public var students: String
+    public var compliance: String
+    public var status: StatusView
+}
+
+extension ViewContext {
+    func overdueRows(_ items: [OverdueItem], root: String) -> [OverdueView] {
+        items.compactMap { item in
+            guard let student = students[item.studentID] else { return nil }
+            return OverdueView(
+                student: studentLink(student.id, root: root), schoolClass: classLink(student.classID, root: root),
+                tutor: tutorLink(student.tutor(on: aggregates.asOf), root: root), item: text.recordType(item.item),
+                days: text.days(item.days), allowed: text.days(item.allowed),
+                lastRecord: item.lastRecord.map(text.shortDate) ?? text[.never])
+        }
+    }
+
+    func complianceStatus(_ value: Double?) -> StatusView {
+        switch Chart.status(value) {
+        case "ok": StatusView(kind: "ok", text: text[.statusMet])
+        case "warn": StatusView(kind: "warn", text: text[.statusDue])
+        case "bad": StatusView(kind: "bad", text: text[.statusDue])
+        default: StatusView(kind: "none", text: text[.statusNotDue])
+        }
+    }
+
+    func dashboard() -> Page {
+        let report = aggregates.compliance
+        let asOf = aggregates.asOf
+        let covered = school.students.count { $0.tutor(on: asOf) != nil }
+        let figures = [
+            FigureView(label: text[.studentCount], value: text.number(school.students.count)),
+            FigureView(label: text[.tutorCount], value: text.number(school.tutors.count)),
+            FigureView(label: text[.classCount], value: text.number(school.classes.count)),
+            FigureView(label: text[.recordCount], value: text.number(school.records.count { $0.date <= asOf })),
+            FigureView(
+                label: text[.coverage],
+                value: text.percent(school.students.isEmpty ? nil : Double(covered) / Double(school.students.count)),
+                hint: text[.coverageHint]),
+            FigureView(label: text[.schoolCompliance], value: text.percent(report.school)),
+        ]
+        let itemRows = report.requiredItems.map { type in
+            (text.recordType(type), report.items[type] ?? ItemCompliance())
+        }
+        let byItem = ChartView(
+            id: "by-item", title: text[.complianceByItem],
+            svg: Chart.bars(
+                id: "by-item", title: text[.complianceByItem],
+                itemRows.map { Chart.Bar(label: $0.0, fraction: $0.1.ratio, text: text.percent($0.1.ratio)) }),
+            summary: itemRows.map { "\($0.0) \(text.percent($0.1.ratio))" }.joined(
+                separator: text.locale == .zhCN ? "，" : ", "),
+            headers: [text[.item], text[.due], text[.met], text[.compliance]],
+            rows: itemRows.map { TableRow(cells: [$0.0, "\($0.1.due)", "\($0.1.met)", text.percent($0.1.ratio)]) },
+            tableLabel: text[.chartDataTable])
+        let classRows = report.classes.map { (classes[$0.classID]?.name ?? $0.classID, $0) }
+        let byClass = ChartView(
+            id: "by-class", title: text[.complianceByClass],
+            svg: Chart.bars(
+                id: "by-class", title: text[.complianceByClass],
+                classRows.map {
+                    Chart.Bar(label: $0.0, fraction: $0.1.compliance, text: text.percent($0.1.compliance))
+                }),
+            summary: classRows.map { "\($0.0) \(text.percent($0.1.compliance))" }.joined(
+                separator: text.locale == .zhCN ? "，" : ", "),
+            headers: [text[.schoolClass], text[.studentCount], text[.compliance]],
+            rows: classRows.map { TableRow(cells: [$0.0, "\($0.1.students)", text.percent($0.1.compliance)]) },
+            tableLabel: text[.chartDataTable])
+        let weeks = recordsPerWeek()
+        let total = weeks.reduce(0) { $0 + $1.value }
+        let perWeek = ChartView(
+            id: "per-week", title: text[.recordsPerWeek],
+            svg: Chart.columns(id: "per-week", title: text[.recordsPerWeek], weeks),
+            summary: text.locale == .zhCN
+                ? "共\(weeks.count)周，\(total)条记录，最多一周\(weeks.map(\.value).max() ?? 0)条。"
+                : "\(total) records over \(weeks.count) weeks; at most \(weeks.map(\.value).max() ?? 0) in a week.",
+            headers: [text[.week], text[.count]], rows: weeks.map { TableRow(cells: [$0.label, "\($0.value)"]) },
+            tableLabel: text[.chartDataTable])
+        let latest = school.forums.filter { $0.date <= asOf }.max { $0.date < $1.date }
+        let view = DashboardView(
+            heading: text[.schoolOverview], figures: figures, charts: [byItem, byClass, perWeek],
+            overdueHeading: "\(text[.overdueList]) (\(report.overdue.count))",
+            overdueHeaders: [
+                text[.student], text[.schoolClass], text[.tutor], text[.item], text[.daysSince], text[.allowedDays],
+                text[.lastRecord],
+            ],
+            overdue: overdueRows(report.overdue, root: ""), noOverdue: text[.noOverdue],
+            classesHeading: text[.classes], classes: classRowViews(root: ""),
+            classHeaders: [text[.schoolClass], text[.headTeacher], text[.studentCount], text[.compliance]],
+            forumHeading: text[.latestForum],
+            latestForum: latest.map {
+                LinkView(href: "forums/index.html#forum-\($0.id)", text: "\(text.date($0.date)) \($0.topic)")
+            },
+            noForum: text[.noForum])
+        return Page(
+            path: "index.html", template: "dashboard",
+            frame: frame(title: text[.dashboard], depth: 0, current: .dashboard),
+            view: view)
+    }
+
+    func classRowViews(root: String) -> [ClassRowView] {
+        aggregates.compliance.classes.map { row in
+            ClassRowView(
+                link: classLink(row.classID, root: root),
+                headTeacher: tutorLink(classes[row.classID]?.headTeacher, root: root),
+                students: "\(row.students)", compliance: text.percent(row.compliance),
+                status: complianceStatus(row.compliance))
+        }
+    }
+
+    /// Records per week of the term up to the as-of date, weeks from the Monday of the first.
+    func recordsPerWeek() -> [(label: String, value: Int)] {
+        let term = school.settings.term
+        let weeks = Cadence.weeks(1).periods(in: Term(name: term.name, start: term.start, end: aggregates.asOf))
+        var counts = Array(repeating: 0, count: weeks.count)
+        let first = term.start.mondayOfWeek
+        for record in school.records where term.start <= record.date && record.date <= aggregates.asOf {
+            counts[first.days(to: record.date) / 7] += 1
+        }
+        return zip(weeks, counts).map { (text.shortDate($0.0.start), $0.1) }
+    }
+}

@@ -1,0 +1,97 @@
+/// A tutor in the ranking.
+public struct RankingRowView: Sendable, Hashable {
+    public var rank: String
+    public var tutor: LinkView
+    public var score: String
+    public var grade: String
+    public var gradeKind: String
+    public var parts: [String]
+    public var answers: String
+    public var isCommended: Bool
+    public var isCriticised: Bool
+    public var commendedLabel: String
+    public var criticisedLabel: String
+}
+
+/// The school evaluation (`evaluation/index.html`).
+public struct EvaluationView: Sendable {
+    public var heading: String
+    public var headers: [String]
+    public var rows: [RankingRowView]
+    public var commendedHeading: String
+    public var commended: [LinkView]
+    public var criticisedHeading: String
+    public var criticised: [LinkView]
+    public var none: String
+    public var methodHeading: String
+    public var method: [String]
+    public var chart: ChartView
+}
+
+extension ViewContext {
+    func evaluationPage() -> Page {
+        let root = "../"
+        let evaluation = aggregates.evaluation
+        let settings = school.settings.evaluation
+        let rows = evaluation.tutors.map { tutor in
+            RankingRowView(
+                rank: tutor.rank.map(String.init) ?? "–", tutor: tutorLink(tutor.tutorID, root: root)!,
+                score: text.score(tutor.score), grade: text.grade(tutor.grade),
+                gradeKind: tutor.grade?.rawValue ?? "none",
+                parts: [tutor.parts.records, tutor.parts.parents, tutor.parts.students, tutor.parts.forums].map(
+                    text.score),
+                answers: "\(tutor.parentAnswers + tutor.studentAnswers)", isCommended: tutor.isCommended,
+                isCriticised: tutor.isCriticised, commendedLabel: text[.commended], criticisedLabel: text[.criticised])
+        }
+        let w = settings.weights
+        let g = settings.grades
+        let zh = text.locale == .zhCN
+        let pct = { (x: Double) in "\(Int((x * 100).rounded()))%" }
+        let method =
+            zh
+            ? [
+                "每位导师的得分由四部分组成：记录落实（所带学生各项工作落实率的平均值 × 100，占 \(pct(w.records))）、家长评价（家长问卷平均分，1–5 分折算为 0–100，占 \(pct(w.parents))）、学生评价（学生问卷平均分，同样折算，占 \(pct(w.students))）、论坛出勤（导师论坛出勤率 × 100，占 \(pct(w.forums))）。",
+                "某部分没有数据时（例如没有收到问卷）不计入，其余部分的权重按比例放大，合计仍为 100%。",
+                "得分 \(text.score(g.excellent)) 及以上为优秀，\(text.score(g.good)) 及以上为良好，\(text.score(g.pass)) 及以上为合格，以下为不合格。",
+                "表扬得分最高、等级为良好及以上的前 \(settings.commendTop) 位导师；得分相同时，记录落实分高者在前，再相同时所写记录多者在前。等级为不合格的导师全部通报。",
+                "学期内更换导师的学生，每个周期算在该周期最后一天的导师名下；问卷算在答卷当天的导师名下。",
+            ]
+            : [
+                "Each tutor's score has four parts: records (the mean compliance of the tutor's students × 100, weight \(pct(w.records))), parents (the mean parent survey score, 1–5 mapped to 0–100, weight \(pct(w.parents))), students (the mean student survey score, mapped the same way, weight \(pct(w.students))) and forums (tutor forum attendance × 100, weight \(pct(w.forums))).",
+                "A part without data (no survey answers, say) is left out and the other weights are scaled up to sum to 100%.",
+                "A score of \(text.score(g.excellent)) or more is excellent, \(text.score(g.good)) or more good, \(text.score(g.pass)) or more pass, anything lower fail.",
+                "The best \(settings.commendTop) tutors graded good or better are commended; on equal scores the higher records part ranks first, then the tutor who wrote more records. Every tutor graded fail is named for improvement.",
+                "When a student changes tutor during the term, each period counts for the tutor on its last day; a survey answer counts for the tutor on the day it was given.",
+            ]
+        let scored = evaluation.tutors.filter { $0.score != nil }
+        let chart = ChartView(
+            id: "scores", title: text[.score],
+            svg: Chart.bars(
+                id: "scores", title: text[.score],
+                scored.map {
+                    Chart.Bar(
+                        label: tutors[$0.tutorID]?.name ?? $0.tutorID, fraction: $0.score.map { $0 / 100 },
+                        text: "\(text.score($0.score)) \(text.grade($0.grade))")
+                }),
+            summary: scored.map { "\(tutors[$0.tutorID]?.name ?? $0.tutorID) \(text.score($0.score))" }.joined(
+                separator: zh ? "，" : ", "),
+            headers: [text[.tutor], text[.score], text[.grade]],
+            rows: scored.map {
+                TableRow(cells: [tutors[$0.tutorID]?.name ?? $0.tutorID, text.score($0.score), text.grade($0.grade)])
+            }, tableLabel: text[.chartDataTable])
+        let view = EvaluationView(
+            heading: text[.evaluation],
+            headers: [
+                text[.rank], text[.tutor], text[.score], text[.grade], text[.partRecords], text[.partParents],
+                text[.partStudents], text[.partForums], text[.answers], "",
+            ],
+            rows: rows, commendedHeading: text[.commended],
+            commended: evaluation.commended.compactMap { tutorLink($0, root: root) },
+            criticisedHeading: text[.criticised],
+            criticised: evaluation.criticised.compactMap { tutorLink($0, root: root) }, none: "–",
+            methodHeading: text[.method], method: method, chart: chart)
+        return Page(
+            path: "evaluation/index.html", template: "evaluation",
+            frame: frame(title: text[.evaluation], depth: 1, current: .evaluation), view: view)
+    }
+}

@@ -1,0 +1,44 @@
+/// One forum meeting.
+public struct ForumView: Sendable {
+    public var anchor: String
+    public var date: String
+    public var topic: String
+    public var host: LinkView?
+    public var attendees: [LinkView]
+    public var cases: [LinkView]
+    public var analysis: String?
+}
+
+/// The forums page (`forums/index.html`).
+public struct ForumsView: Sendable {
+    public var heading: String
+    public var forums: [ForumView]
+    public var none: String
+    public var hostLabel: String
+    public var attendeesLabel: String
+    public var casesLabel: String
+    public var analysisLabel: String
+    public var confidentialLabel: String
+}
+
+extension ViewContext {
+    func forumsPage() -> Page {
+        let root = "../"
+        let forums = school.forums.filter { $0.date <= aggregates.asOf }.sorted { $0.date > $1.date }.map { forum in
+            ForumView(
+                anchor: "forum-\(forum.id)", date: text.date(forum.date), topic: forum.topic,
+                host: tutorLink(forum.host, root: root),
+                attendees: forum.attendees.compactMap { tutorLink($0, root: root) },
+                cases: forum.cases.map { studentLink($0, root: root) },
+                analysis: forum.analysis.isEmpty ? nil : forum.analysis.html)
+        }
+        let view = ForumsView(
+            heading: text[.forums], forums: forums, none: text[.noForum], hostLabel: text[.host],
+            attendeesLabel: text[.attendees], casesLabel: text[.cases], analysisLabel: text[.caseAnalysis],
+            confidentialLabel: text[.confidential])
+        return Page(
+            path: "forums/index.html", template: "forums",
+            frame: frame(title: text[.forums], depth: 1, current: .forums),
+            view: view)
+    }
+}

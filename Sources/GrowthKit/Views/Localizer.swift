@@ -1,0 +1,152 @@
+/// Every label of the site, in every locale: one `switch`, so a label
+/// missing in one language does not compile.
+public enum Label: Sendable, CaseIterable {
+    case dashboard, classes, students, tutors, evaluation, forums, search, problems
+    case schoolOverview, asOf, term, minorsNotice, audienceLeadership, audienceStaff, generatedBy
+    case studentCount, tutorCount, classCount, recordCount, coverage, coverageHint, schoolCompliance
+    case complianceByItem, complianceByClass, recordsPerWeek, overdueList, noOverdue, latestForum, noForum
+    case student, tutor, schoolClass, item, daysSince, allowedDays, lastRecord, never, compliance, due, met
+    case headTeacher, major, grade, keyStudent, partner, family, familyCircumstances, background
+    case tutorHistory, from, confidential, confidentialHidden, mood, moodOverTime, areasCovered, followUps
+    case openFollowUp, overdueFollowUp, doneFollowUp, action, dueDate, timeline, noRecords, duration, minutes
+    case heatMap, week, recordsInWeek, role, subject, phone, studentsFollowed, recordsWritten, forumAttendance
+    case score, rank, parts, partRecords, partParents, partStudents, partForums, commended, criticised
+    case method, noScore, topic, host, attendees, cases, caseAnalysis, searchPlaceholder, searchHint, noResults
+    case problemsIntro, severity, place, message, statusMet, statusDue, statusOverdue, statusNotDue, yes, no
+    case chartDataTable, value, count, notGraded, answers, total, printHint, skipToContent, nameColumn
+    case moodSummaryNone, lessThanThree
+}
+
+/// Labels, dates and numbers for one locale.
+public struct Localizer: Sendable {
+    public let locale: SiteLocale
+
+    public init(_ locale: SiteLocale) { self.locale = locale }
+
+    /// The `lang` attribute of every page.
+    public var languageTag: String { locale == .zhCN ? "zh-CN" : "en" }
+
+    public subscript(_ label: Label) -> String {
+        let (zh, en) = Self.text(label)
+        return locale == .zhCN ? zh : en
+    }
+
+    /// `2025年9月1日` or `1 Sep 2025`.
+    public func date(_ day: Day) -> String {
+        switch locale {
+        case .zhCN: return "\(day.year)年\(day.month)月\(day.day)日"
+        case .en: return "\(day.day) \(Self.months[day.month - 1]) \(day.year)"
+        }
+    }
+
+    /// `9月1日` or `1 Sep`: for charts and tables within one term.
+    public func shortDate(_ day: Day) -> String {
+        switch locale {
+        case .zhCN: return "\(day.month)月\(day.day)日"
+        case .en: return "\(day.day) \(Self.months[day.month - 1])"
+        }
+    }
+
+    /// A fraction as a whole percentage, `83%`; `–` when absent.
+    public func percent(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return "\(Int((value * 100).rounded()))%"
+    }
+
+    /// A score with one decimal, `87.5`; `–` when absent.
+    public func score(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+
+    /// A count of days: `23天` or `23 days`.
+    public func days(_ n: Int) -> String { locale == .zhCN ? "\(n)天" : (n == 1 ? "1 day" : "\(n) days") }
+
+    /// Whole numbers with grouping: `55,000`.
+    public func number(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    public func recordType(_ type: RecordType) -> String {
+        switch type {
+        case .talk: locale == .zhCN ? "谈心谈话" : "Talk"
+        case .report: locale == .zhCN ? "学生汇报" : "Student report"
+        case .phoneVisit: locale == .zhCN ? "电话家访" : "Phone call home"
+        case .homeVisit: locale == .zhCN ? "上门家访" : "Home visit"
+        case .contact: locale == .zhCN ? "教师沟通" : "Teacher contact"
+        case .observation: locale == .zhCN ? "日常观察" : "Observation"
+        }
+    }
+
+    public func area(_ area: Area) -> String {
+        let zh: String
+        let en: String
+        switch area {
+        case .thought: (zh, en) = ("思想", "Outlook")
+        case .study: (zh, en) = ("学业", "Study")
+        case .psychology: (zh, en) = ("心理", "Wellbeing")
+        case .behaviour: (zh, en) = ("行为", "Behaviour")
+        case .life: (zh, en) = ("生活", "Daily life")
+        case .health: (zh, en) = ("健康", "Health")
+        case .family: (zh, en) = ("家庭", "Family")
+        case .career: (zh, en) = ("生涯", "Career")
+        }
+        return locale == .zhCN ? zh : en
+    }
+
+    public func role(_ role: TutorRole) -> String {
+        switch role {
+        case .teacher: locale == .zhCN ? "任课教师" : "Teacher"
+        case .headTeacher: locale == .zhCN ? "班主任" : "Head teacher"
+        case .leader: locale == .zhCN ? "学校领导" : "School leader"
+        case .staff: locale == .zhCN ? "教职工" : "Staff"
+        }
+    }
+
+    public func family(_ structure: FamilyStructure) -> String {
+        switch structure {
+        case .twoParent: locale == .zhCN ? "双亲家庭" : "Two parents"
+        case .singleParent: locale == .zhCN ? "单亲家庭" : "Single parent"
+        case .reconstituted: locale == .zhCN ? "重组家庭" : "Stepfamily"
+        case .grandparents: locale == .zhCN ? "隔代抚养" : "Raised by grandparents"
+        case .other: locale == .zhCN ? "其他" : "Other"
+        }
+    }
+
+    public func grade(_ grade: Grade?) -> String {
+        switch grade {
+        case .excellent: locale == .zhCN ? "优秀" : "Excellent"
+        case .good: locale == .zhCN ? "良好" : "Good"
+        case .pass: locale == .zhCN ? "合格" : "Pass"
+        case .fail: locale == .zhCN ? "不合格" : "Fail"
+        case nil: self[.notGraded]
+        }
+    }
+
+    public func respondent(_ respondent: Respondent) -> String {
+        switch respondent {
+        case .parent: locale == .zhCN ? "家长" : "Parent"
+        case .student: locale == .zhCN ? "学生" : "Student"
+        }
+    }
+
+    public func cadence(_ cadence: Cadence) -> String {
+        switch (cadence, locale) {
+        case (.weeks(let n), .zhCN): n == 1 ? "每周" : "每\(n)周"
+        case (.weeks(let n), .en): n == 1 ? "every week" : "every \(n) weeks"
+        case (.months(let n), .zhCN): n == 1 ? "每月" : "每\(n)个月"
+        case (.months(let n), .en): n == 1 ? "every month" : "every \(n) months"
+        case (.term, .zhCN): "每学期"
+        case (.term, .en): "every term"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// A tutor's page (`tutors/<id>/index.html`).
+public struct TutorView: Sendable {
+    public var name: String
+    public var facts: [FactView]
+    public var studentsHeading: String
+    public var studentHeaders: [String]
+    public var students: [StudentRowView]
+    public var recordsHeading: String
+    public var recordCounts: [FactView]
+    public var evaluationHeading: String
+    public var parts: [FactView]
+    public var grade: String
+    public var gradeKind: String
+    public var score: String
+    public var bio: String?
+}
+
+extension ViewContext {
+    func tutorPage(_ tutor: Tutor) -> Page {
+        let root = "../../"
+        let compliance = aggregates.compliance.tutors.first { $0.tutorID == tutor.id }
+        let evaluation = aggregates.evaluation.tutors.first { $0.tutorID == tutor.id }
+        var facts = [FactView(label: text[.role], value: text.role(tutor.role))]
+        if let subject = tutor.subject { facts.append(FactView(label: text[.subject], value: subject)) }
+        if let phone = tutor.phone { facts.append(FactView(label: text[.phone], value: phone)) }
+        facts.append(FactView(label: text[.compliance], value: text.percent(compliance?.compliance)))
+        if let forums = compliance?.forums {
+            facts.append(
+                FactView(
+                    label: text[.forumAttendance], value: "\(forums.met)/\(forums.due) (\(text.percent(forums.ratio)))")
+            )
+        }
+        let written = school.records.filter { $0.tutorID == tutor.id && $0.date <= aggregates.asOf }
+        let counts = RecordType.allCases.compactMap { type -> FactView? in
+            let n = written.count { $0.type == type }
+            return n == 0 ? nil : FactView(label: text.recordType(type), value: "\(n)")
+        }
+        let current = school.students.filter { $0.tutor(on: aggregates.asOf) == tutor.id }.map(\.id)
+        let judged = compliance?.students ?? []
+        let ids = current + judged.filter { !current.contains($0) }
+        let parts = evaluation?.parts
+        let view = TutorView(
+            name: tutor.name, facts: facts, studentsHeading: text[.studentsFollowed],
+            studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
+            students: studentRows(ids, root: root), recordsHeading: "\(text[.recordsWritten]) (\(written.count))",
+            recordCounts: counts, evaluationHeading: text[.evaluation],
+            parts: [
+                FactView(label: text[.partRecords], value: text.score(parts?.records)),
+                FactView(label: text[.partParents], value: text.score(parts?.parents)),
+                FactView(label: text[.partStudents], value: text.score(parts?.students)),
+                FactView(label: text[.partForums], value: text.score(parts?.forums)),
+            ],
+            grade: text.grade(evaluation?.grade), gradeKind: evaluation?.grade?.rawValue ?? "none",
+            score: text.score(evaluation?.score), bio: tutor.bio.isEmpty ? nil : tutor.bio.html)
+        return Page(
+            path: "tutors/\(tutor.id)/index.html", template: "tutor",
+            frame: frame(title: tutor.name, depth: 2, current: nil), view: view)
+    }
+}
