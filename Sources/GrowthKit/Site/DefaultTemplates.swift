@@ -303,7 +303,7 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
 <h1>{{heading}}</h1>
 {{#empty(forums)}}<p class="empty">{{none}}</p>{{/empty(forums)}}
 {{#forums}}<article class="forum" id="{{anchor}}">
-<h2><time>{{date}}</time> {{topic}}</h2>
+<h2><time datetime="{{dateISO}}">{{date}}</time> {{topic}}</h2>
 <dl class="facts">
 {{#host}}<div><dt>{{hostLabel}}</dt><dd><a href="{{href}}">{{text}}</a></dd></div>{{/host}}
 <div><dt>{{attendeesLabel}}</dt><dd>{{#attendees}}<a href="{{href}}">{{text}}</a> {{/attendees}}</dd></div>
@@ -414,7 +414,7 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
 {{#empty(records)}}<p class="empty">{{noRecords}}</p>{{/empty(records)}}
 <ol class="timeline">
 {{#records}}<li id="{{anchor}}" class="record {{typeKey}}">
-<header><time>{{date}}</time> <span class="type">{{type}}</span>{{#tutor}} · <a href="{{href}}">{{text}}</a>{{/tutor}}{{#isConfidential}} <span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}</header>
+<header><time datetime="{{dateISO}}">{{date}}</time> <span class="type">{{type}}</span>{{#tutor}} · <a href="{{href}}">{{text}}</a>{{/tutor}}{{#isConfidential}} <span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}</header>
 {{^empty(meta)}}<p class="meta">{{#meta}}<span>{{.}}</span>{{/meta}}</p>{{/empty(meta)}}
 {{#hiddenNote}}<p class="hidden-note">{{hiddenNote}}</p>{{/hiddenNote}}
 <div class="prose">{{{body}}}</div>

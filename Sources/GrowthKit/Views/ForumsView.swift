@@ -2,6 +2,7 @@
 public struct ForumView: Sendable {
     public var anchor: String
     public var date: String
+    public var dateISO: String
     public var topic: String
     public var host: LinkView?
     public var attendees: [LinkView]
@@ -26,7 +27,7 @@ extension ViewContext {
         let root = "../"
         let forums = school.forums.filter { $0.date <= aggregates.asOf }.sorted { $0.date > $1.date }.map { forum in
             ForumView(
-                anchor: "forum-\(forum.id)", date: text.date(forum.date), topic: forum.topic,
+                anchor: "forum-\(forum.id)", date: text.date(forum.date), dateISO: forum.date.iso, topic: forum.topic,
                 host: tutorLink(forum.host, root: root),
                 attendees: forum.attendees.compactMap { tutorLink($0, root: root) },
                 cases: forum.cases.map { studentLink($0, root: root) },

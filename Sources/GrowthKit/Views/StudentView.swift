@@ -27,6 +27,7 @@ public struct FollowUpView: Sendable, Hashable {
 public struct RecordView: Sendable {
     public var anchor: String
     public var date: String
+    public var dateISO: String
     public var type: String
     public var typeKey: String
     public var tutor: LinkView?
@@ -112,7 +113,8 @@ extension ViewContext {
             if let duration = record.duration { meta.append("\(duration) \(text[.minutes])") }
             let hidden = record.isConfidential && record.body.isEmpty && audience == .staff
             return RecordView(
-                anchor: "record-\(record.id)", date: text.date(record.date), type: text.recordType(record.type),
+                anchor: "record-\(record.id)", date: text.date(record.date), dateISO: record.date.iso,
+                type: text.recordType(record.type),
                 typeKey: record.type.rawValue, tutor: tutorLink(record.tutorID, root: root), meta: meta,
                 isConfidential: record.isConfidential, confidentialLabel: text[.confidential], body: record.body.html,
                 hiddenNote: hidden ? text[.confidentialHidden] : nil)

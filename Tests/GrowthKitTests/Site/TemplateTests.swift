@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import GrowthKit
+
+@Suite struct TemplateTests {
+    @Test func theEmbeddedTemplatesAreTheTemplatesFolder() throws {
+        let root = TestContent.packageRoot.appendingPathComponent("Templates")
+        var files: [String: String] = [:]
+        let walker = try #require(FileManager.default.enumerator(atPath: root.path))
+        while let path = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files[path] = try String(contentsOfFile: root.path + "/" + path, encoding: .utf8) }
+        }
+        #expect(
+            files == DefaultTemplates.files,
+            "Templates/ changed: run Scripts/embed-templates.py")
+    }
+
+    @Test func aSchoolCanReplaceATemplate() async throws {
+        let folder = try TestContent.write([
+            "layout.mustache":
+                "<!DOCTYPE html><title>{{frame.title}}</title><p class=\"ours\">{{frame.schoolName}}</p>{{{body}}}"
+        ])
+        defer { TestContent.remove(folder) }
+        let templates = try TemplateSet.overriding(with: folder)
+        let checked = await TestContent.check(TestContent.fixture("small-school"))
+        let site = SiteBuilder.build(
+            school: try #require(checked.school), asOf: day("2025-10-31"), templates: templates)
+        let html = String(decoding: try #require(site.files["index.html"]), as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html><title>学校总览</title><p class=\"ours\">示例职业学校</p><h1>"))
+    }
+
+    @Test func aBrokenTemplateIsReportedAtItsLine() throws {
+        let folder = try TestContent.write(["tutor.mustache": "<h1>{{name}}</h1>\n{{#facts}}\n"])
+        defer { TestContent.remove(folder) }
+        #expect(throws: Diagnostic.self) { try TemplateSet.overriding(with: folder) }
+        do {
+            _ = try TemplateSet.overriding(with: folder)
+        } catch {
+            #expect(error.location.path == "tutor.mustache")
+            #expect(error.rule == .template)
+        }
+    }
+}
