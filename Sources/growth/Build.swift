@@ -19,6 +19,9 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Build even when the content has errors, leaving out what they affect; problems/ lists them.")
     var allowErrors = false
 
+    @Option(help: "Who the site is for: leadership (everything) or staff (no confidential content).")
+    var audience: Audience = .leadership
+
     @Option(help: "A folder of templates and assets replacing the defaults of the same name.")
     var templates: String?
 
@@ -46,13 +49,14 @@ struct Build: AsyncParsableCommand {
             }
         }
         let problems = checked.hasErrors ? checked.diagnostics.filter { $0.severity == .error } : []
-        let site = SiteBuilder.build(school: school, asOf: asOf, templates: templateSet, problems: problems)
+        let site = SiteBuilder.build(
+            school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems)
         do {
             try OutputFolder.write(site.files, to: URL(fileURLWithPath: output))
         } catch {
             print(error.description)
             throw ExitCode(1)
         }
-        print("growth build: wrote \(site.files.count) files to \(output) as of \(asOf)")
+        print("growth build: wrote \(site.files.count) files to \(output) as of \(asOf) for \(audience.rawValue)")
     }
 }

@@ -16,3 +16,5 @@ extension Day: ExpressibleByArgument {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+
+extension Audience: ExpressibleByArgument {}

@@ -8,6 +8,8 @@ public struct FollowUpItem: Sendable, Hashable {
     public var recorded: Day
     /// Open and its due date has passed the as-of date.
     public var isOverdue: Bool
+    /// Part of a confidential record: the staff audience does not see the action.
+    public var isConfidential: Bool
 }
 
 /// A point of the mood series.
@@ -48,7 +50,8 @@ public struct GrowthTrajectory: Sendable, Hashable {
             record.followUps.map { followUp in
                 FollowUpItem(
                     action: followUp.action, due: followUp.due, done: followUp.done, recordID: record.id,
-                    recorded: record.date, isOverdue: !followUp.done && (followUp.due.map { $0 < asOf } ?? false))
+                    recorded: record.date, isOverdue: !followUp.done && (followUp.due.map { $0 < asOf } ?? false),
+                    isConfidential: record.isConfidential)
             }
         }
         return GrowthTrajectory(

@@ -451,6 +451,14 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
 <h2>{{evaluationHeading}}</h2>
 <dl class="facts">{{#parts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/parts}}</dl>
 </section>
+{{^empty(surveys)}}<section>
+<h2>{{surveyHeading}}</h2>
+<table class="list">
+<thead><tr>{{#surveyHeaders}}<th scope="col">{{.}}</th>{{/surveyHeaders}}</tr></thead>
+<tbody>{{#surveys}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+{{/surveys}}</tbody>
+</table>
+</section>{{/empty(surveys)}}
 
 """#,
     ]

@@ -11,7 +11,10 @@ public enum SiteBuilder {
         school: School, asOf: Day, audience: Audience = .leadership, templates: TemplateSet = .defaults(),
         problems: [Diagnostic] = []
     ) -> BuiltSite {
-        let aggregates = SchoolAggregates(school: school, asOf: asOf)
+        // Aggregates see everything; the audience filter then removes what the
+        // readers may not see, before any view or export is made.
+        let (school, aggregates) = AudienceFilter.apply(
+            audience, to: school, SchoolAggregates(school: school, asOf: asOf))
         let context = ViewContext(school: school, aggregates: aggregates, audience: audience)
         var pages = [context.dashboard(), context.evaluationPage(), context.forumsPage()]
         pages += school.classes.map(context.classPage)

@@ -57,9 +57,8 @@ extension ViewContext {
 
     /// Counts of each family structure; counts below 3 are shown as `<3` so
     /// a small group cannot point at one child.
-    func familyCounts(_ members: [Student]) -> [FactView] {
-        var counts: [FamilyStructure: Int] = [:]
-        for student in members { if let structure = student.family?.structure { counts[structure, default: 0] += 1 } }
+    func familyCounts(_ classID: String) -> [FactView] {
+        let counts = aggregates.familyCounts[classID] ?? [:]
         return FamilyStructure.allCases.compactMap { structure in
             guard let count = counts[structure] else { return nil }
             return FactView(label: text.family(structure), value: count < 3 ? text[.lessThanThree] : "\(count)")
@@ -96,7 +95,7 @@ extension ViewContext {
             name: schoolClass.name, facts: facts, studentsHeading: text[.students],
             studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
             students: studentRows(members.map(\.id), root: root), familyHeading: text[.familyCircumstances],
-            familyHeaders: [text[.familyCircumstances], text[.count]], family: familyCounts(members),
+            familyHeaders: [text[.familyCircumstances], text[.count]], family: familyCounts(schoolClass.id),
             confidentialLabel: text[.confidential], heatHeading: text[.heatMap],
             heatWeeks: weeks.map { text.shortDate($0.start) }, heatRows: heatRows, studentLabel: text[.student],
             description: schoolClass.description.isEmpty ? nil : schoolClass.description.html)

@@ -125,6 +125,11 @@ extension Localizer {
         case .nameColumn: ("姓名", "Name")
         case .moodSummaryNone: ("没有记录状态。", "No mood recorded.")
         case .lessThanThree: ("<3", "<3")
+        case .surveys: ("问卷反馈", "Survey answers")
+        case .respondent: ("答卷人", "From")
+        case .contacted: ("本月联系过", "Contacted")
+        case .comment: ("留言", "Comment")
+        case .recordedOn: ("记录于", "Recorded")
         }
     }
 }

@@ -14,7 +14,7 @@ public enum Label: Sendable, CaseIterable {
     case method, noScore, topic, host, attendees, cases, caseAnalysis, searchPlaceholder, searchHint, noResults
     case problemsIntro, severity, place, message, statusMet, statusDue, statusOverdue, statusNotDue, yes, no
     case chartDataTable, value, count, notGraded, answers, total, printHint, skipToContent, nameColumn
-    case moodSummaryNone, lessThanThree
+    case moodSummaryNone, lessThanThree, surveys, respondent, contacted, comment, recordedOn
 }
 
 /// Labels, dates and numbers for one locale.

@@ -135,7 +135,8 @@ extension ViewContext {
                 tableLabel: text[.chartDataTable])
         let followUps = (trajectory?.followUps ?? []).map { item in
             FollowUpView(
-                action: item.action, due: item.due.map(text.shortDate) ?? "–", recorded: text.shortDate(item.recorded),
+                action: item.action.isEmpty ? text[.confidentialHidden] : item.action,
+                due: item.due.map(text.shortDate) ?? "–", recorded: text.shortDate(item.recorded),
                 status: item.done
                     ? StatusView(kind: "ok", text: text[.doneFollowUp])
                     : item.isOverdue
@@ -157,7 +158,7 @@ extension ViewContext {
             areasHeading: text[.areasCovered],
             areas: (trajectory?.areas ?? []).map { FactView(label: text.area($0.area), value: "\($0.count)") },
             followUpsHeading: text[.followUps],
-            followUpHeaders: [text[.action], text[.dueDate], text[.lastRecord], ""], followUps: followUps,
+            followUpHeaders: [text[.action], text[.dueDate], text[.recordedOn], ""], followUps: followUps,
             timelineHeading: text[.timeline], records: records, noRecords: text[.noRecords],
             printHint: text[.printHint])
         return Page(

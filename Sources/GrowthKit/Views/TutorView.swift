@@ -13,6 +13,9 @@ public struct TutorView: Sendable {
     public var gradeKind: String
     public var score: String
     public var bio: String?
+    public var surveyHeading: String
+    public var surveyHeaders: [String]
+    public var surveys: [TableRow]
 }
 
 extension ViewContext {
@@ -39,6 +42,11 @@ extension ViewContext {
         let judged = compliance?.students ?? []
         let ids = current + judged.filter { !current.contains($0) }
         let parts = evaluation?.parts
+        // Answers count for the student's tutor on the day they were given.
+        let answers = school.surveys.filter { students[$0.studentID]?.tutor(on: $0.date) == tutor.id }
+            .sorted {
+                ($0.date, $0.studentID, $0.respondent.rawValue) < ($1.date, $1.studentID, $1.respondent.rawValue)
+            }
         let view = TutorView(
             name: tutor.name, facts: facts, studentsHeading: text[.studentsFollowed],
             studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
@@ -51,7 +59,18 @@ extension ViewContext {
                 FactView(label: text[.partForums], value: text.score(parts?.forums)),
             ],
             grade: text.grade(evaluation?.grade), gradeKind: evaluation?.grade?.rawValue ?? "none",
-            score: text.score(evaluation?.score), bio: tutor.bio.isEmpty ? nil : tutor.bio.html)
+            score: text.score(evaluation?.score), bio: tutor.bio.isEmpty ? nil : tutor.bio.html,
+            surveyHeading: "\(text[.surveys]) (\(answers.count))",
+            surveyHeaders: [
+                text[.lastRecord], text[.student], text[.respondent], text[.score], text[.contacted], text[.comment],
+            ],
+            surveys: answers.map { answer in
+                TableRow(cells: [
+                    text.shortDate(answer.date), students[answer.studentID]?.name ?? answer.studentID,
+                    text.respondent(answer.respondent), "\(answer.score)/5", text[answer.contacted ? .yes : .no],
+                    answer.comment,
+                ])
+            })
         return Page(
             path: "tutors/\(tutor.id)/index.html", template: "tutor",
             frame: frame(title: tutor.name, depth: 2, current: nil), view: view)

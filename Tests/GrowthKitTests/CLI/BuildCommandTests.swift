@@ -26,7 +26,7 @@ import Testing
             "build", "--content", small, "--output", output, "--as-of", "2025-10-31",
         ])
         #expect(first.status == 0)
-        #expect(first.lines.last == "growth build: wrote 18 files to \(output) as of 2025-10-31")
+        #expect(first.lines.last == "growth build: wrote 18 files to \(output) as of 2025-10-31 for leadership")
         let built = Self.snapshot(URL(fileURLWithPath: output))
         #expect(
             built.keys.sorted() == [
