@@ -128,7 +128,7 @@ dl.facts dd { margin: 0; }
   border: 0; padding: 0; }
 figure.chart { margin: 0; background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 1rem; }
 figure.chart figcaption { font-weight: 600; margin-bottom: .5rem; }
-svg.chart { width: 100%; height: auto; display: block; }
+svg.chart { width: 100%; max-width: 44rem; height: auto; display: block; }
 svg.chart text { font-size: 13px; fill: var(--ink); font-family: inherit; }
 svg.chart .axis { fill: var(--muted); font-size: 12px; }
 svg.chart .track { fill: var(--wash); }
@@ -193,6 +193,7 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
   .status, .tag { border: 1px solid currentColor; }
   svg.chart { max-height: 6.5cm; }
 }
+.confidential-block dl.facts { grid-template-columns: 1fr; }
 
 """#,
         "chart.mustache": #"""
@@ -216,7 +217,8 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
 {{> students}}
 </section>
 {{^empty(family)}}<section>
-<h2>{{familyHeading}} <span class="tag confidential">{{confidentialLabel}}</span></h2>
+<h2>{{familyHeading}}</h2>
+<p class="summary">{{familyHint}}</p>
 <table class="list compact">
 <thead><tr>{{#familyHeaders}}<th scope="col">{{.}}</th>{{/familyHeaders}}</tr></thead>
 <tbody>{{#family}}<tr><td>{{label}}</td><td class="num">{{value}}</td></tr>{{/family}}</tbody>

@@ -41,7 +41,7 @@ enum Chart {
     static func bars(id: String, title: String, _ bars: [Bar]) -> String {
         let width = 640
         let labelWidth = 170
-        let barSpace = width - labelWidth - 70
+        let barSpace = width - labelWidth - 110
         let rowHeight = 30
         let height = max(1, bars.count) * rowHeight + 10
         var svg = open(id, title, width: width, height: height)

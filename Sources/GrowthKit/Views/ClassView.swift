@@ -32,7 +32,7 @@ public struct ClassView: Sendable {
     public var familyHeading: String
     public var familyHeaders: [String]
     public var family: [FactView]
-    public var confidentialLabel: String
+    public var familyHint: String
     public var heatHeading: String
     public var heatWeeks: [String]
     public var heatRows: [HeatRowView]
@@ -96,7 +96,7 @@ extension ViewContext {
             studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
             students: studentRows(members.map(\.id), root: root), familyHeading: text[.familyCircumstances],
             familyHeaders: [text[.familyCircumstances], text[.count]], family: familyCounts(schoolClass.id),
-            confidentialLabel: text[.confidential], heatHeading: text[.heatMap],
+            familyHint: text[.smallCountsHint], heatHeading: text[.heatMap],
             heatWeeks: weeks.map { text.shortDate($0.start) }, heatRows: heatRows, studentLabel: text[.student],
             description: schoolClass.description.isEmpty ? nil : schoolClass.description.html)
         return Page(

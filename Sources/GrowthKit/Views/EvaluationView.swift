@@ -75,14 +75,14 @@ extension ViewContext {
                 }),
             summary: scored.map { "\(tutors[$0.tutorID]?.name ?? $0.tutorID) \(text.score($0.score))" }.joined(
                 separator: zh ? "，" : ", "),
-            headers: [text[.tutor], text[.score], text[.grade]],
+            headers: [text[.tutor], text[.score], text[.gradeLevel]],
             rows: scored.map {
                 TableRow(cells: [tutors[$0.tutorID]?.name ?? $0.tutorID, text.score($0.score), text.grade($0.grade)])
             }, tableLabel: text[.chartDataTable])
         let view = EvaluationView(
             heading: text[.evaluation],
             headers: [
-                text[.rank], text[.tutor], text[.score], text[.grade], text[.partRecords], text[.partParents],
+                text[.rank], text[.tutor], text[.score], text[.gradeLevel], text[.partRecords], text[.partParents],
                 text[.partStudents], text[.partForums], text[.answers], "",
             ],
             rows: rows, commendedHeading: text[.commended],

@@ -130,6 +130,8 @@ extension Localizer {
         case .contacted: ("本月联系过", "Contacted")
         case .comment: ("留言", "Comment")
         case .recordedOn: ("记录于", "Recorded")
+        case .gradeLevel: ("等级", "Grade")
+        case .smallCountsHint: ("少于3人时显示为“<3”。", "Fewer than 3 students are shown as “<3”.")
         }
     }
 }

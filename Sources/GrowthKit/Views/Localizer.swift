@@ -14,7 +14,8 @@ public enum Label: Sendable, CaseIterable {
     case method, noScore, topic, host, attendees, cases, caseAnalysis, searchPlaceholder, searchHint, noResults
     case problemsIntro, severity, place, message, statusMet, statusDue, statusOverdue, statusNotDue, yes, no
     case chartDataTable, value, count, notGraded, answers, total, printHint, skipToContent, nameColumn
-    case moodSummaryNone, lessThanThree, surveys, respondent, contacted, comment, recordedOn
+    case moodSummaryNone, lessThanThree, surveys, respondent, contacted, comment, recordedOn, gradeLevel,
+        smallCountsHint
 }
 
 /// Labels, dates and numbers for one locale.
