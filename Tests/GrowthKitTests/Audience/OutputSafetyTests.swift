@@ -21,18 +21,13 @@ import Testing
     @Test(arguments: ["leadership", "staff"]) func nothingInTheHTMLCanRun(audience: String) throws {
         let (folder, _) = try Self.build(audience)
         defer { TestContent.remove(folder) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
+        let run = try TestProcess.run(
             "python3",
-            TestContent.packageRoot.appendingPathComponent("Tests/GrowthKitTests/Fixtures/inertness.py").path,
-            folder.appendingPathComponent("site").path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+            [
+                TestContent.packageRoot.appendingPathComponent("Tests/GrowthKitTests/Fixtures/inertness.py").path,
+                folder.appendingPathComponent("site").path,
+            ])
+        let data = Data(run.output.utf8)
         let found = try #require(try JSONSerialization.jsonObject(with: data) as? [String])
         // Only the site's own search form and its two scripts.
         #expect(

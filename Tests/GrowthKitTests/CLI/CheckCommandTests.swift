@@ -3,12 +3,6 @@ import Testing
 
 /// Runs the real `growth` binary, the way a tutor or CI does.
 @Suite struct CheckCommandTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var lines: [String] { output.split(separator: "\n").map(String.init) }
-    }
-
     /// The folder SwiftPM builds products into: the test runner lives there too.
     static let productsFolder: URL = {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -23,20 +17,13 @@ import Testing
         return folder
     }()
 
-    static func growth(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = productsFolder.appendingPathComponent("growth")
-        process.arguments = arguments
-        process.currentDirectoryURL = TestContent.packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-            .filter { $0.key != "SOURCE_DATE_EPOCH" || environment[$0.key] != nil }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    /// Runs the built `growth` in the package root, without the caller's SOURCE_DATE_EPOCH.
+    static func growth(_ arguments: [String], environment: [String: String] = [:]) throws -> TestProcess {
+        var variables = ProcessInfo.processInfo.environment
+        variables["SOURCE_DATE_EPOCH"] = nil
+        variables.merge(environment) { _, new in new }
+        return try TestProcess.run(
+            productsFolder.appendingPathComponent("growth"), arguments, environment: variables)
     }
 
     let mistakes = "Tests/GrowthKitTests/Fixtures/mistakes"

