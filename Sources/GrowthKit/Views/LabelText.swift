@@ -131,6 +131,7 @@ extension Localizer {
         case .comment: ("留言", "Comment")
         case .recordedOn: ("记录于", "Recorded")
         case .gradeLevel: ("等级", "Grade")
+        case .familyNotes: ("情况说明", "Notes")
         case .smallCountsHint: ("少于3人时显示为“<3”。", "Fewer than 3 students are shown as “<3”.")
         }
     }

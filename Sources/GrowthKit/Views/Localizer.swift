@@ -15,7 +15,7 @@ public enum Label: Sendable, CaseIterable {
     case problemsIntro, severity, place, message, statusMet, statusDue, statusOverdue, statusNotDue, yes, no
     case chartDataTable, value, count, notGraded, answers, total, printHint, skipToContent, nameColumn
     case moodSummaryNone, lessThanThree, surveys, respondent, contacted, comment, recordedOn, gradeLevel,
-        smallCountsHint
+        smallCountsHint, familyNotes
 }
 
 /// Labels, dates and numbers for one locale.

@@ -97,7 +97,7 @@ extension ViewContext {
         if let structure = student.family?.structure {
             family.append(FactView(label: text[.familyCircumstances], value: text.family(structure)))
         }
-        if let notes = student.family?.notes { family.append(FactView(label: text[.family], value: notes)) }
+        if let notes = student.family?.notes { family.append(FactView(label: text[.familyNotes], value: notes)) }
         let policy = school.settings.policy
         let items = (compliance?.items ?? [:]).keys.sorted().map { type in
             let item = compliance?.items[type]
