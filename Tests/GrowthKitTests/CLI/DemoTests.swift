@@ -62,3 +62,77 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
     }
 }
+
+/// The demo read the way leadership and staff read it.
+@Suite struct DemoSiteTests {
+    let school: School
+    let leadership: BuiltSite
+    let staff: BuiltSite
+
+    init() async throws {
+        let checked = await TestContent.check(TestContent.packageRoot.appendingPathComponent("content"))
+        school = try #require(checked.school)
+        leadership = SiteBuilder.build(school: school, asOf: day("2026-01-16"))
+        staff = SiteBuilder.build(school: school, asOf: day("2026-01-16"), audience: .staff)
+    }
+
+    func page(_ site: BuiltSite, _ path: String) -> String {
+        String(decoding: site.files[path] ?? [], as: UTF8.self)
+    }
+
+    @Test func leadershipFindsTheGradesCommendationsAndOverdueItems() {
+        let evaluation = page(leadership, "evaluation/index.html")
+        #expect(evaluation.contains("<h2>表扬</h2><ul><li><a href=\"../tutors/t-li-hua/index.html\">李华</a></li>"))
+        #expect(
+            page(leadership, "tutors/t-zhou-peng/index.html").contains("<span class=\"grade fail\">不合格 21.8</span>"))
+        // 郑晓雯's lax tutor never phoned home: 137 days since the term began, 33 allowed.
+        let growthFile = page(leadership, "students/2025111/index.html")
+        #expect(growthFile.contains("<h3>逾期提醒</h3>"))
+        #expect(
+            growthFile.contains(
+                "<td>电话家访</td><td class=\"num\"><span class=\"status bad\">137天</span></td><td class=\"num\">33天</td><td>从未</td>"
+            ))
+    }
+
+    @Test func staffReadsNoConfidentialTextOnAnyPage() {
+        var secrets: [String] = []
+        for student in school.students {
+            if let notes = student.family?.notes { secrets.append(notes) }
+            if !student.background.isEmpty { secrets.append(student.background.summary) }
+        }
+        secrets += school.records.filter(\.isConfidential).map(\.body.summary)
+        secrets += school.records.filter(\.isConfidential).flatMap { $0.followUps.map(\.action) }
+        secrets += school.forums.map(\.analysis.summary) + school.forums.flatMap(\.analysis.headings)
+        secrets += school.surveys.map(\.comment) + school.tutors.compactMap(\.phone)
+        // Short texts could also be someone's ordinary words; the long ones are unmistakable,
+        // unless the same words were also written somewhere open.
+        let open = Set(
+            school.records.filter { !$0.isConfidential }.flatMap { [$0.body.summary] + $0.followUps.map(\.action) })
+        secrets = secrets.filter { $0.count >= 8 && !open.contains($0) }
+        #expect(secrets.count > 60)
+        let staffText = staff.files.values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+        let leadershipText = leadership.files.values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+        for secret in secrets {
+            let escaped = secret.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                of: "<", with: "&lt;"
+            )
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+            #expect(!staffText.contains(secret) && !staffText.contains(escaped), "staff sees: \(secret)")
+            #expect(leadershipText.contains(secret) || leadershipText.contains(escaped), "leadership misses: \(secret)")
+        }
+    }
+
+    @Test func everyInternalLinkOfTheDemoResolves() throws {
+        let pattern = try Regex(##"(?:href|src)="([^"#?]*)(?:[#?][^"]*)?""##)
+        for (path, bytes) in leadership.files where path.hasSuffix(".html") {
+            let folder = URL(fileURLWithPath: "/site/" + path).deletingLastPathComponent()
+            for match in String(decoding: bytes, as: UTF8.self).matches(of: pattern) {
+                let target = String(match.output[1].substring ?? "")
+                if target.isEmpty { continue }
+                let resolved = String(folder.appendingPathComponent(target).standardizedFileURL.path.dropFirst(6))
+                #expect(leadership.files[resolved] != nil, "\(path) → \(target)")
+            }
+        }
+    }
+}
