@@ -333,11 +333,11 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
 <div class="brand"><a href="{{frame.root}}index.html">{{frame.schoolName}}</a><span class="term">{{frame.term}} · {{frame.asOf}}</span></div>
 <nav aria-label="{{frame.navLabel}}"><ul>{{#frame.nav}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>{{/frame.nav}}</ul></nav>
 </header>
-{{#frame.minorsNotice}}<p class="notice" role="note">{{frame.minorsNotice}}</p>{{/frame.minorsNotice}}
+<p class="notice" role="note"><strong>{{frame.audience}}</strong>{{#frame.minorsNotice}} {{frame.minorsNotice}}{{/frame.minorsNotice}}</p>
 <main id="main">
 {{{body}}}
 </main>
-<footer class="site"><p>{{frame.audience}} · {{frame.asOf}} · {{frame.generatedBy}}</p></footer>
+<footer class="site"><p>{{frame.term}} · {{frame.asOf}} · {{frame.generatedBy}}</p></footer>
 {{#scripts}}<script src="{{.}}"></script>
 {{/scripts}}
 </body>
