@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole output of a build, in memory: relative path → bytes.
 public struct BuiltSite: Sendable {
     public var files: [String: [UInt8]]
@@ -23,7 +25,7 @@ public enum SiteBuilder {
         if !problems.isEmpty { pages.append(context.problemsPage(problems)) }
 
         var files = DataExport.files(school: school, aggregates: aggregates)
-        for page in pages { files[page.path] = Array(templates.render(page).utf8) }
+        for (path, bytes) in render(pages, with: templates) { files[path] = bytes }
         let search = context.searchPage()
         files[search.path] = Array(templates.render(search, scripts: ["index.js", "../assets/search.js"]).utf8)
         files["search/index.js"] = Array(context.searchIndex().utf8)
@@ -31,4 +33,29 @@ public enum SiteBuilder {
         files["robots.txt"] = Array("User-agent: *\nDisallow: /\n".utf8)
         return BuiltSite(files: files)
     }
+
+    /// Renders pages on every core: a page depends on nothing but its view.
+    static func render(_ pages: [Page], with templates: TemplateSet) -> [(String, [UInt8])] {
+        let rendered = RenderedPages(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            rendered.set(index, Array(templates.render(pages[index]).utf8))
+        }
+        return Array(zip(pages.map(\.path), rendered.all))
+    }
+}
+
+/// Pages rendered in parallel, each written once at its own index.
+private final class RenderedPages: @unchecked Sendable {
+    private var pages: [[UInt8]]
+    private let lock = NSLock()
+
+    init(count: Int) { pages = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        pages[index] = bytes
+        lock.unlock()
+    }
+
+    var all: [[UInt8]] { lock.withLock { pages } }
 }

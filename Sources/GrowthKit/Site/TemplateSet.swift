@@ -59,9 +59,9 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page's view into its template, then into the layout.
     func render(_ page: Page, scripts: [String] = []) -> String {
-        let body = library.render(page.view, withTemplate: page.template) ?? ""
+        let body = library.render(TemplateValue.box(page.view) ?? [:], withTemplate: page.template) ?? ""
         let layout = LayoutContext(frame: page.frame, body: body, scripts: scripts)
-        return library.render(layout, withTemplate: "layout") ?? body
+        return library.render(TemplateValue.box(layout) ?? [:], withTemplate: "layout") ?? body
     }
 
     /// Assets copied as they are.

@@ -1,0 +1,33 @@
+/// Turns a view into the dictionaries and arrays Mustache looks names up in.
+///
+/// swift-mustache finds a struct's property with `Mirror` on every lookup,
+/// which made rendering most of a large school's build time. A dictionary
+/// lookup is cheap, so each view is reflected once here. A nil optional is
+/// left out, which is what the library does with it too: the name is then
+/// looked up in the enclosing context.
+enum TemplateValue {
+    static func box(_ value: Any) -> Any? {
+        switch value {
+        case let text as String: return text
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        case let number as Double: return number
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.flatMap { box($0.value) }
+        case .collection, .set:
+            return mirror.children.compactMap { box($0.value) }
+        case .struct, .class:
+            var fields: [String: Any] = [:]
+            for child in mirror.children {
+                if let label = child.label, let boxed = box(child.value) { fields[label] = boxed }
+            }
+            return fields
+        default:
+            return value
+        }
+    }
+}
