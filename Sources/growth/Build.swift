@@ -48,7 +48,8 @@ struct Build: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let problems = checked.hasErrors ? checked.diagnostics.filter { $0.severity == .error } : []
+        // With --allow-errors the site lists every problem, warnings too: each says what it left out.
+        let problems = allowErrors ? checked.diagnostics : []
         let site = SiteBuilder.build(
             school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems)
         do {

@@ -14,6 +14,12 @@ struct ContentOptions: ParsableArguments {
     @Option(help: "How to print problems: text, or github for GitHub Actions annotations.")
     var format: DiagnosticFormat = .text
 
+    func validate() throws {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], AsOfDate.seconds(epoch) == nil {
+            throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not `\(epoch)`")
+        }
+    }
+
     /// Checks the content and prints every problem and the summary.
     func check() async -> (CheckedContent, asOf: Day?) {
         let (checked, asOf) = await ContentCheck.run(

@@ -10,22 +10,31 @@ public enum AsOfDate {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    /// The as-of date and today: `--as-of`, else `SOURCE_DATE_EPOCH`, else
-    /// today in the school's time zone, clamped to the term. Today is the
-    /// `SOURCE_DATE_EPOCH` day when set (so a reproducible build does not read
-    /// the clock), else the clock's; never before the as-of date.
+    /// The as-of date and today: the as-of date is `--as-of`, else
+    /// `SOURCE_DATE_EPOCH`, else today in the school's time zone, clamped to
+    /// the term. Today is always the clock's day (never before the as-of
+    /// date): `SOURCE_DATE_EPOCH` says which day a build is for, like
+    /// `--as-of`, so rebuilding an old day leaves later records out with a
+    /// warning instead of calling them impossible.
     ///
     /// - Parameters:
     ///   - given: the `--as-of` day, if any.
-    ///   - sourceDateEpoch: the `SOURCE_DATE_EPOCH` variable, if set.
+    ///   - sourceDateEpoch: the `SOURCE_DATE_EPOCH` variable, if set; a value
+    ///     that is not a whole number of seconds is ignored (the command line
+    ///     rejects it first).
     ///   - now: the clock's reading.
     public static func resolve(given: Day?, sourceDateEpoch: String?, now: Date, settings: SchoolSettings) -> CheckDates
     {
-        let epochDay = sourceDateEpoch.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map {
+        let epochDay = sourceDateEpoch.flatMap(seconds).map {
             day(of: Date(timeIntervalSince1970: TimeInterval($0)), in: settings.timezone)
         }
-        let today = epochDay ?? day(of: now, in: settings.timezone)
-        let asOf = settings.term.clamp(given ?? today)
+        let today = day(of: now, in: settings.timezone)
+        let asOf = settings.term.clamp(given ?? epochDay ?? today)
         return CheckDates(asOf: asOf, today: max(today, asOf))
+    }
+
+    /// `SOURCE_DATE_EPOCH` as seconds since 1970, or nil when it is not a whole number.
+    public static func seconds(_ sourceDateEpoch: String) -> Int? {
+        Int(sourceDateEpoch.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -194,6 +194,9 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
   svg.chart { max-height: 6.5cm; }
 }
 .confidential-block dl.facts { grid-template-columns: 1fr; }
+.notice.problems { background: var(--bad-bg); border-bottom-color: #f3b8b2; }
+.notice.problems a { color: var(--bad); font-weight: 600; }
+details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0; }
 
 """#,
         "chart.mustache": #"""
@@ -334,6 +337,7 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
 <nav aria-label="{{frame.navLabel}}"><ul>{{#frame.nav}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>{{/frame.nav}}</ul></nav>
 </header>
 <p class="notice" role="note"><strong>{{frame.audience}}</strong>{{#frame.minorsNotice}} {{frame.minorsNotice}}{{/frame.minorsNotice}}</p>
+{{#frame.problems}}<p class="notice problems" role="alert"><a href="{{href}}">{{text}}</a></p>{{/frame.problems}}
 <main id="main">
 {{{body}}}
 </main>
@@ -359,7 +363,7 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
 <p>{{intro}}</p>
 <table class="list">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
-<tbody>{{#problems}}<tr><td><span class="status {{severity}}">{{severity}}</span></td><td><code>{{place}}</code></td><td>{{message}}</td></tr>
+<tbody>{{#problems}}<tr><td><span class="status {{severity}}">{{severityText}}</span></td><td><code>{{place}}</code></td><td>{{message}}</td></tr>
 {{/problems}}</tbody>
 </table>
 
@@ -448,6 +452,13 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
 <section>
 <h2>{{recordsHeading}}</h2>
 <dl class="facts">{{#recordCounts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/recordCounts}}</dl>
+{{^empty(records)}}<details class="records"><summary>{{recordsHeading}}</summary>
+<table class="list">
+<thead><tr>{{#recordHeaders}}<th scope="col">{{.}}</th>{{/recordHeaders}}</tr></thead>
+<tbody>{{#records}}<tr><td><time datetime="{{dateISO}}">{{date}}</time></td><td><a href="{{student.href}}">{{student.text}}</a></td><td>{{type}}</td><td>{{#isConfidential}}<span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}</td></tr>
+{{/records}}</tbody>
+</table>
+</details>{{/empty(records)}}
 </section>
 <section>
 <h2>{{evaluationHeading}}</h2>

@@ -17,7 +17,8 @@ public enum SiteBuilder {
         // readers may not see, before any view or export is made.
         let (school, aggregates) = AudienceFilter.apply(
             audience, to: school, SchoolAggregates(school: school, asOf: asOf))
-        let context = ViewContext(school: school, aggregates: aggregates, audience: audience)
+        var context = ViewContext(school: school, aggregates: aggregates, audience: audience)
+        context.hasProblems = !problems.isEmpty
         var pages = [context.dashboard(), context.evaluationPage(), context.forumsPage()]
         pages += school.classes.map(context.classPage)
         pages += school.students.map(context.studentPage)

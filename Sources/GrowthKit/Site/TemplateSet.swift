@@ -54,7 +54,33 @@ public struct TemplateSet: Sendable {
             }
             files[path] = text
         }
-        return try TemplateSet(files: files)
+        let set = try TemplateSet(files: files)
+        try set.checkSafeguards()
+        return set
+    }
+
+    /// A school's layout may change the look, not what keeps the site closed
+    /// and its readers warned: the robots and CSP meta, the audience banner,
+    /// the minors notice and the problems link must stay.
+    func checkSafeguards() throws(Diagnostic) {
+        let frame = PageFrame(
+            lang: "zh-CN", title: "t", schoolName: "s", root: "", nav: [], navLabel: "n", skipLabel: "k",
+            minorsNotice: "MINORS-NOTICE-PROBE", audience: "AUDIENCE-PROBE", asOf: "a", term: "t", generatedBy: "g",
+            problems: LinkView(href: "problems/index.html", text: "PROBLEMS-PROBE"))
+        let html = render(Page(path: "index.html", template: "layout", frame: frame, view: [String: String]()))
+        let required = [
+            ("<meta name=\"robots\" content=\"noindex", "the robots meta (`noindex`)"),
+            ("http-equiv=\"Content-Security-Policy\"", "the Content-Security-Policy meta"),
+            ("MINORS-NOTICE-PROBE", "`{{frame.minorsNotice}}`"),
+            ("AUDIENCE-PROBE", "`{{frame.audience}}`"),
+            ("PROBLEMS-PROBE", "the `{{#frame.problems}}` link"),
+        ]
+        let missing = required.filter { !html.contains($0.0) }.map(\.1)
+        guard missing.isEmpty else {
+            throw Diagnostic.error(
+                .template, at: SourceLocation(path: "layout.mustache"),
+                "the layout must keep \(missing.joined(separator: ", ")), as the default layout does")
+        }
     }
 
     /// Renders a page's view into its template, then into the layout.

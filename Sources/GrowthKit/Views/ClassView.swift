@@ -51,7 +51,7 @@ extension ViewContext {
                 tutor: tutorLink(student.tutor(on: aggregates.asOf), root: root),
                 isKey: student.isKey, keyLabel: text[.keyStudent], compliance: text.percent(row?.compliance),
                 status: complianceStatus(row?.compliance),
-                overdue: (row?.overdue ?? []).map { text.recordType($0.item) }.joined(separator: "、"))
+                overdue: (row?.overdue ?? []).map { text.recordType($0.item) }.joined(separator: text.listSeparator))
         }
     }
 

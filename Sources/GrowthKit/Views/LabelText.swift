@@ -132,6 +132,15 @@ extension Localizer {
         case .recordedOn: ("记录于", "Recorded")
         case .gradeLevel: ("等级", "Grade")
         case .familyNotes: ("情况说明", "Notes")
+        case .date: ("日期", "Date")
+        case .error: ("错误", "error")
+        case .warning: ("警告", "warning")
+        case .problemsBanner:
+            (
+                "本次构建带着问题完成，部分内容未纳入网站：查看问题清单。",
+                "This build went ahead with problems and left some content out: see the list."
+            )
+        case .record: ("记录", "Record")
         case .smallCountsHint: ("少于3人时显示为“<3”。", "Fewer than 3 students are shown as “<3”.")
         }
     }

@@ -15,7 +15,7 @@ public enum Label: Sendable, CaseIterable {
     case problemsIntro, severity, place, message, statusMet, statusDue, statusOverdue, statusNotDue, yes, no
     case chartDataTable, value, count, notGraded, answers, total, printHint, skipToContent, nameColumn
     case moodSummaryNone, lessThanThree, surveys, respondent, contacted, comment, recordedOn, gradeLevel,
-        smallCountsHint, familyNotes
+        smallCountsHint, familyNotes, date, error, warning, problemsBanner, record
 }
 
 /// Labels, dates and numbers for one locale.
@@ -31,6 +31,9 @@ public struct Localizer: Sendable {
         let (zh, en) = Self.text(label)
         return locale == .zhCN ? zh : en
     }
+
+    /// Between the items of a short list: `、` or `, `.
+    public var listSeparator: String { locale == .zhCN ? "、" : ", " }
 
     /// `2025年9月1日` or `1 Sep 2025`.
     public func date(_ day: Day) -> String {

@@ -21,6 +21,8 @@ public struct PageFrame: Sendable {
     public var asOf: String
     public var term: String
     public var generatedBy: String
+    /// On every page of a build with `--allow-errors`: where the problems are listed.
+    public var problems: LinkView?
 }
 
 /// A page: its path in the site, its template, and its view.
@@ -46,6 +48,8 @@ struct ViewContext: Sendable {
     var students: [String: Student]
     var tutors: [String: Tutor]
     var classes: [String: SchoolClass]
+    /// Whether the build lists problems (`--allow-errors`).
+    var hasProblems = false
 
     init(school: School, aggregates: SchoolAggregates, audience: Audience) {
         self.school = school
@@ -71,7 +75,13 @@ struct ViewContext: Sendable {
             minorsNotice: audience == .leadership ? text[.minorsNotice] : nil,
             audience: text[audience == .leadership ? .audienceLeadership : .audienceStaff],
             asOf: "\(text[.asOf]) \(text.date(aggregates.asOf))", term: school.settings.term.name,
-            generatedBy: text[.generatedBy])
+            generatedBy: text[.generatedBy],
+            problems: hasProblems ? LinkView(href: root + "problems/index.html", text: text[.problemsBanner]) : nil)
+    }
+
+    /// The id of a record's place in its growth file: `record-2025-09-10-talk`.
+    func anchor(_ record: Record) -> String {
+        "record-" + (record.id.split(separator: "/").last.map(String.init) ?? record.id)
     }
 
     func studentLink(_ id: String, root: String) -> LinkView {

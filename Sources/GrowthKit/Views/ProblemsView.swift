@@ -1,6 +1,7 @@
 /// A problem in the list of what a build left out.
 public struct ProblemView: Sendable, Hashable {
     public var severity: String
+    public var severityText: String
     public var place: String
     public var message: String
 }
@@ -23,7 +24,7 @@ extension ViewContext {
                 headers: [text[.severity], text[.place], text[.message]],
                 problems: diagnostics.map {
                     ProblemView(
-                        severity: $0.severity.rawValue,
+                        severity: $0.severity.rawValue, severityText: text[$0.severity == .error ? .error : .warning],
                         place: "\($0.location.path):\($0.location.line):\($0.location.column)",
                         message: "\($0.message) [\($0.rule.rawValue)]")
                 }))

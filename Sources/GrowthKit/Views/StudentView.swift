@@ -109,11 +109,11 @@ extension ViewContext {
         let records = (trajectory?.records ?? []).map { record in
             var meta: [String] = []
             if let mood = record.mood { meta.append("\(text[.mood]) \(mood)/5") }
-            if !record.areas.isEmpty { meta.append(record.areas.map(text.area).joined(separator: "、")) }
+            if !record.areas.isEmpty { meta.append(record.areas.map(text.area).joined(separator: text.listSeparator)) }
             if let duration = record.duration { meta.append("\(duration) \(text[.minutes])") }
             let hidden = record.isConfidential && record.body.isEmpty && audience == .staff
             return RecordView(
-                anchor: "record-\(record.id)", date: text.date(record.date), dateISO: record.date.iso,
+                anchor: anchor(record), date: text.date(record.date), dateISO: record.date.iso,
                 type: text.recordType(record.type),
                 typeKey: record.type.rawValue, tutor: tutorLink(record.tutorID, root: root), meta: meta,
                 isConfidential: record.isConfidential, confidentialLabel: text[.confidential], body: record.body.html,
@@ -130,7 +130,7 @@ extension ViewContext {
                     points: moods.map { ($0.date, $0.mood) }, from: school.settings.term.start, to: asOf,
                     tick: text.shortDate),
                 summary: moodSummary(moods),
-                headers: [text[.lastRecord], text[.mood]],
+                headers: [text[.date], text[.mood]],
                 rows: moods.map { TableRow(cells: [text.shortDate($0.date), "\($0.mood)"]) },
                 tableLabel: text[.chartDataTable])
         let followUps = (trajectory?.followUps ?? []).map { item in

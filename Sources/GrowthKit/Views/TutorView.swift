@@ -16,6 +16,18 @@ public struct TutorView: Sendable {
     public var surveyHeading: String
     public var surveyHeaders: [String]
     public var surveys: [TableRow]
+    public var recordHeaders: [String]
+    public var records: [TutorRecordView]
+}
+
+/// A record in a tutor's list, linked to its place in the growth file.
+public struct TutorRecordView: Sendable, Hashable {
+    public var date: String
+    public var dateISO: String
+    public var student: LinkView
+    public var type: String
+    public var isConfidential: Bool
+    public var confidentialLabel: String
 }
 
 extension ViewContext {
@@ -34,6 +46,7 @@ extension ViewContext {
             )
         }
         let written = school.records.filter { $0.tutorID == tutor.id && $0.date <= aggregates.asOf }
+            .sorted { ($0.date, $0.studentID, $0.type.rank) > ($1.date, $1.studentID, $1.type.rank) }
         let counts = RecordType.allCases.compactMap { type -> FactView? in
             let n = written.count { $0.type == type }
             return n == 0 ? nil : FactView(label: text.recordType(type), value: "\(n)")
@@ -70,6 +83,15 @@ extension ViewContext {
                     text.respondent(answer.respondent), "\(answer.score)/5", text[answer.contacted ? .yes : .no],
                     answer.comment,
                 ])
+            },
+            recordHeaders: [text[.date], text[.student], text[.record], ""],
+            records: written.map { record in
+                var student = studentLink(record.studentID, root: root)
+                student.href += "#" + anchor(record)
+                return TutorRecordView(
+                    date: text.shortDate(record.date), dateISO: record.date.iso, student: student,
+                    type: text.recordType(record.type), isConfidential: record.isConfidential,
+                    confidentialLabel: text[.confidential])
             })
         return Page(
             path: "tutors/\(tutor.id)/index.html", template: "tutor",

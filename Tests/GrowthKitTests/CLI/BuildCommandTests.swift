@@ -63,6 +63,31 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
     }
 
+    @Test func allowErrorsBuildsAndListsWhatWasLeftOut() throws {
+        let parent = try TestContent.temporaryFolder()
+        defer { TestContent.remove(parent) }
+        let output = parent.appendingPathComponent("site")
+        let run = try CheckCommandTests.growth([
+            "build", "--content", "Tests/GrowthKitTests/Fixtures/mistakes", "--output", output.path, "--as-of",
+            "2025-11-30", "--allow-errors",
+        ])
+        #expect(run.status == 0, "\(run.output)")
+        let files = Self.snapshot(output)
+        let problems = String(decoding: try #require(files["problems/index.html"]), as: UTF8.self)
+        #expect(problems.contains("<code>students/s4/index.md:3:8</code>"))
+        #expect(
+            problems.contains(
+                "<span class=\"status warning\">警告</span></td><td><code>students/s1/2025-12-01-talk.md:1:1</code>"))
+        let dashboard = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        #expect(dashboard.contains("<p class=\"notice problems\" role=\"alert\"><a href=\"problems/index.html\">"))
+        // Without --allow-errors there is no problems page, and no link to one.
+        #expect(
+            try CheckCommandTests.growth([
+                "build", "--content", small, "--output", output.path, "--allow-errors",
+            ]).status == 0)
+        #expect(Self.snapshot(output)["problems/index.html"] == nil)
+    }
+
     @Test func aForeignFolderIsRefused() throws {
         let parent = try TestContent.temporaryFolder()
         defer { TestContent.remove(parent) }

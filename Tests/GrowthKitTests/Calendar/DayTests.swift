@@ -45,9 +45,10 @@ import Testing
 
     @Test func sourceDateEpochIsADayInTheSchoolsTimeZone() {
         // 2025-09-30 17:00 UTC is already 1 October in Shanghai.
-        let dates = AsOfDate.resolve(given: nil, sourceDateEpoch: "1759251600", now: Date(), settings: settings)
+        let now = Date(timeIntervalSince1970: 1_795_435_200)  // 2026-11-23
+        let dates = AsOfDate.resolve(given: nil, sourceDateEpoch: "1759251600", now: now, settings: settings)
         #expect(dates.asOf.iso == "2025-10-01")
-        #expect(dates.today.iso == "2025-10-01")
+        #expect(dates.today.iso == "2026-11-23")  // today stays the clock's
     }
 
     @Test func theClockIsTheLastResort() {

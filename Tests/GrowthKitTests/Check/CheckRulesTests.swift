@@ -22,12 +22,17 @@ import Testing
             "students/s1/2025-10-01-talk.md": "---\n---\n聊天。\n",
             "students/s1/2025-10-20-talk.md": "---\n---\n聊天。\n",
         ]
-        // Today (SOURCE_DATE_EPOCH) is 2025-10-10 in Shanghai; as-of defaults to it.
-        let checked = try await TestContent.check(adding: files, sourceDateEpoch: "1760054400")
+        // The clock says 2025-10-10 in Shanghai; the as-of date defaults to it.
+        let now = Date(timeIntervalSince1970: 1_760_054_400)
+        let checked = try await TestContent.check(adding: files, now: now)
         #expect(checked.diagnostics.map(\.place) == ["date-in-future students/s1/2025-10-20-talk.md:1:1"])
         #expect(checked.diagnostics.first?.severity == .error)
-        let earlier = try await places(files, asOf: "2025-10-05")
-        #expect(earlier == ["date-after-as-of students/s1/2025-10-20-talk.md:1:1"])
+        // Later, with the clock past both, an as-of date between them leaves the second out.
+        let earlier = try await TestContent.check(adding: files, asOf: Day(iso: "2025-10-05"))
+        #expect(earlier.diagnostics.map(\.place) == ["date-after-as-of students/s1/2025-10-20-talk.md:1:1"])
+        // SOURCE_DATE_EPOCH (2025-10-05) picks the as-of day like --as-of does: a rebuild of a past day.
+        let rebuilt = try await TestContent.check(adding: files, sourceDateEpoch: "1759622400")
+        #expect(rebuilt.diagnostics.map(\.place) == ["date-after-as-of students/s1/2025-10-20-talk.md:1:1"])
     }
 
     @Test func aStudentFolderWithoutAProfile() async throws {

@@ -17,6 +17,8 @@ import Testing
         let student = String(decoding: try #require(site.files["students/2025002/index.html"]), as: UTF8.self)
         #expect(student.contains("王芳 (from 1 Sep) → 李华 (from 3 Nov)"))
         #expect(!dashboard.contains("学校总览"))
+        let growthFile = String(decoding: try #require(site.files["students/2025001/index.html"]), as: UTF8.self)
+        #expect(growthFile.contains("<span>Study, Family</span>"))
     }
 
     @Test func everyLabelHasBothLanguages() {

@@ -60,6 +60,18 @@ import Testing
         #expect(html.contains("王芳（9月1日起） → 李华（11月3日起）"))
     }
 
+    @Test func aTutorPageListsTheRecordsWritten() throws {
+        let html = try page("tutors/t-wang/index.html")
+        #expect(html.contains("<h2>所写记录 (2)</h2>"))
+        #expect(
+            html.contains(
+                "<td><time datetime=\"2025-09-10\">9月10日</time></td><td><a href=\"../../students/2025001/index.html#record-2025-09-10-talk\">张小雨</a></td><td>谈心谈话</td>"
+            ))
+        // The link lands on the record in the growth file.
+        #expect(try page("students/2025001/index.html").contains("<li id=\"record-2025-09-10-talk\""))
+        #expect(html.contains("<td>12月10日</td><td>张小雨</td><td>家长</td><td>5/5</td><td>是</td><td>老师很负责, 经常联系</td>"))
+    }
+
     @Test func theEvaluationRanksGradesAndExplains() throws {
         let html = try page("evaluation/index.html")
         #expect(html.contains("考评方法"))

@@ -20,8 +20,7 @@ import Testing
 
     @Test func aSchoolCanReplaceATemplate() async throws {
         let folder = try TestContent.write([
-            "layout.mustache":
-                "<!DOCTYPE html><title>{{frame.title}}</title><p class=\"ours\">{{frame.schoolName}}</p>{{{body}}}"
+            "dashboard.mustache": "<h1 class=\"ours\">{{heading}}</h1>", "assets/style.css": "body { color: navy; }\n",
         ])
         defer { TestContent.remove(folder) }
         let templates = try TemplateSet.overriding(with: folder)
@@ -29,7 +28,25 @@ import Testing
         let site = SiteBuilder.build(
             school: try #require(checked.school), asOf: day("2025-10-31"), templates: templates)
         let html = String(decoding: try #require(site.files["index.html"]), as: UTF8.self)
-        #expect(html.hasPrefix("<!DOCTYPE html><title>学校总览</title><p class=\"ours\">示例职业学校</p><h1>"))
+        #expect(html.contains("<main id=\"main\">\n<h1 class=\"ours\">全员导师制工作总览</h1>\n</main>"))
+        #expect(site.files["assets/style.css"] == Array("body { color: navy; }\n".utf8))
+        #expect(site.files["assets/search.js"] != nil)  // the other defaults stay
+    }
+
+    @Test func aLayoutWithoutTheSafeguardsIsRefused() throws {
+        let folder = try TestContent.write([
+            "layout.mustache": "<!DOCTYPE html><title>{{frame.title}}</title><p>{{frame.audience}}</p>{{{body}}}"
+        ])
+        defer { TestContent.remove(folder) }
+        do {
+            _ = try TemplateSet.overriding(with: folder)
+            Issue.record("a layout without noindex, CSP and the minors notice was accepted")
+        } catch {
+            #expect(error.place == "template layout.mustache:1:1")
+            #expect(error.message.contains("the robots meta (`noindex`)"))
+            #expect(error.message.contains("`{{frame.minorsNotice}}`"))
+            #expect(!error.message.contains("frame.audience"))
+        }
     }
 
     @Test func aBrokenTemplateIsReportedAtItsLine() throws {

@@ -52,11 +52,11 @@ enum TestContent {
 
     /// Checks files written to a temporary folder on top of a minimal valid school.
     static func check(
-        adding files: [String: String], asOf: Day? = nil, sourceDateEpoch: String? = nil
+        adding files: [String: String], asOf: Day? = nil, sourceDateEpoch: String? = nil, now: Date = fixedNow
     ) async throws -> CheckedContent {
         let root = try write(minimalSchool.merging(files) { _, new in new })
         defer { remove(root) }
-        return await check(root, asOf: asOf, sourceDateEpoch: sourceDateEpoch)
+        return await check(root, asOf: asOf, sourceDateEpoch: sourceDateEpoch, now: now)
     }
 
     /// 2026-11-23 12:00 UTC: after the fixtures' term, so the as-of date clamps to its end.
