@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark `growth check` on a large synthetic school against the raw cost of
+# Benchmark `growth check` and `growth build` on a large synthetic school against the raw cost of
 # reading the same bytes (`cat` of every file), and record its peak memory.
 #
 #   bash Benchmarks/run.sh [--students 2000] [--records 55000]
@@ -77,6 +77,8 @@ q_bin="$(printf %q "$bin")"
 ref_cmd="find $q_school -type f -print0 | xargs -0 cat > /dev/null"
 # Exit 1 means "the content has errors", which is still a finished check.
 check_cmd="$q_bin check --content $q_school --as-of $as_of > /dev/null 2>&1; test \$? -le 1"
+# The whole site: aggregation, every page, the exports, the atomic write.
+build_cmd="$q_bin build --allow-errors --content $q_school --output $(printf %q "$tmp/site") --as-of $as_of > /dev/null 2>&1"
 
 # One plain run first: it fails loudly on a crash, warms the file cache and
 # measures peak memory.
@@ -111,14 +113,14 @@ echo "==> timing ($runs runs each, after 1 warm-up)"
 if ! command -v hyperfine >/dev/null 2>&1; then try_apt_install hyperfine; fi
 if command -v hyperfine >/dev/null 2>&1; then
     hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$tmp/times.json" \
-        -n cat "$ref_cmd" -n "growth check" "$check_cmd"
+        -n cat "$ref_cmd" -n "growth check" "$check_cmd" -n "growth build" "$build_cmd"
 else
     echo "    (hyperfine not available: timing with a Python loop)"
-    python3 - "$runs" "$tmp/times.json" "$ref_cmd" "$check_cmd" <<'EOF'
+    python3 - "$runs" "$tmp/times.json" "$ref_cmd" "$check_cmd" "$build_cmd" <<'EOF'
 import json, statistics, subprocess, sys, time
 runs, out, *commands = sys.argv[1:]
 results = []
-for name, cmd in zip(["cat", "growth check"], commands):
+for name, cmd in zip(["cat", "growth check", "growth build"], commands):
     times = []
     for i in range(int(runs) + 1):
         start = time.perf_counter()
@@ -141,7 +143,7 @@ import json, statistics, sys
 path, runs, rss_kb, students, records = sys.argv[1:]
 results = json.load(open(path))["results"]
 median = [r.get("median") or statistics.median(r["times"]) for r in results]
-ref, check = median
+ref, check, build = median
 
 def seconds(x):
     return f"{x:.0f}" if x >= 100 else f"{x:#.3g}"
@@ -149,4 +151,5 @@ def seconds(x):
 rss = f"{int(rss_kb) / 1024:.0f} MB" if rss_kb.strip().isdigit() else "n/a"
 print(f"growth check: {seconds(check)} s (median of {runs}), {check / ref:.1f}× the reference "
       f"(cat: {seconds(ref)} s); peak RSS {rss}; {int(students)} students, {int(records):,} records")
+print(f"growth build: {seconds(build)} s (median of {runs}), {build / ref:.1f}× the reference; the whole site")
 EOF
