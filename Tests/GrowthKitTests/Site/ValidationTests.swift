@@ -15,7 +15,7 @@ import Testing
         return (run.status, run.output)
     }
 
-    @Test func everyPageOfBothLocalesIsValidHTML() async throws {
+    @Test func everyPageOfBothLocalesBothAudiencesAndHostileContentIsValidHTML() async throws {
         let checked = await TestContent.check(TestContent.fixture("small-school"))
         var school = try #require(checked.school)
         var files = SiteBuilder.build(school: school, asOf: day("2025-10-31")).files
@@ -28,6 +28,15 @@ import Testing
         ]
         files["problems/index.html"] =
             SiteBuilder.build(school: school, asOf: day("2025-10-31"), problems: problems).files["problems/index.html"]
+        // Hostile names and bodies, and a staff build, must validate too.
+        let hostile = try #require(await TestContent.check(TestContent.fixture("hostile")).school)
+        for (path, bytes) in SiteBuilder.build(school: hostile, asOf: day("2026-01-16")).files {
+            files["hostile/" + path] = bytes
+        }
+        let privacy = try #require(await TestContent.check(TestContent.fixture("privacy")).school)
+        for (path, bytes) in SiteBuilder.build(school: privacy, asOf: day("2026-01-16"), audience: .staff).files {
+            files["staff/" + path] = bytes
+        }
         let result = try Self.validate(BuiltSite(files: files))
         #expect(
             !result.output.contains("No module named"),
