@@ -33,12 +33,6 @@ public struct Page: Sendable {
     public var view: any Sendable
 }
 
-/// Who a build is for (SPEC §5).
-public enum Audience: String, Sendable, CaseIterable {
-    case leadership
-    case staff
-}
-
 /// Shared inputs of every view builder.
 struct ViewContext: Sendable {
     var school: School
