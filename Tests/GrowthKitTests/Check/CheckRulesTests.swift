@@ -35,6 +35,17 @@ import Testing
         #expect(rebuilt.diagnostics.map(\.place) == ["date-after-as-of students/s1/2025-10-20-talk.md:1:1"])
     }
 
+    @Test func numericIdsMayBeWrittenWithoutQuotes() async throws {
+        let checked = try await TestContent.check(adding: [
+            "students/2025002/index.md": "---\nname: 学生二\nclass: c1\ntutor: t-a\npartner: 2025003\n---\n",
+            "students/2025003/index.md": "---\nname: 学生三\nclass: c1\ntutor: t-a\n---\n",
+            "forums/2025-09-26.md": "---\ntopic: 研讨\nhost: t-a\nattendees: [t-a]\ncases: [2025002, \"2025003\"]\n---\n",
+        ])
+        #expect(checked.diagnostics.map(\.place) == [])
+        #expect(checked.school?.students.first { $0.id == "2025002" }?.partner == "2025003")
+        #expect(checked.school?.forums.first?.cases == ["2025002", "2025003"])
+    }
+
     @Test func aStudentFolderWithoutAProfile() async throws {
         let found = try await places(["students/s2/2025-10-01-talk.md": "---\n---\n聊天。\n"])
         #expect(found == ["missing-file students/s2/index.md:1:1"])
