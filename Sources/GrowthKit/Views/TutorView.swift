@@ -75,7 +75,7 @@ extension ViewContext {
             score: text.score(evaluation?.score), bio: tutor.bio.isEmpty ? nil : tutor.bio.html,
             surveyHeading: "\(text[.surveys]) (\(answers.count))",
             surveyHeaders: [
-                text[.lastRecord], text[.student], text[.respondent], text[.score], text[.contacted], text[.comment],
+                text[.date], text[.student], text[.respondent], text[.score], text[.contacted], text[.comment],
             ],
             surveys: answers.map { answer in
                 TableRow(cells: [

@@ -69,6 +69,7 @@ import Testing
             ))
         // The link lands on the record in the growth file.
         #expect(try page("students/2025001/index.html").contains("<li id=\"record-2025-09-10-talk\""))
+        #expect(html.contains("<th scope=\"col\">日期</th><th scope=\"col\">学生</th><th scope=\"col\">答卷人</th>"))
         #expect(html.contains("<td>12月10日</td><td>张小雨</td><td>家长</td><td>5/5</td><td>是</td><td>老师很负责, 经常联系</td>"))
     }
 
