@@ -78,7 +78,7 @@ enum ComplianceCalculator {
     static func overdueItem(
         _ student: Student, _ type: RecordType, _ days: [Day], _ policy: Policy, _ term: Term, _ asOf: Day
     ) -> OverdueItem? {
-        guard let assignment = student.tutors.last(where: { $0.from <= asOf }), let cadence = policy.records[type]
+        guard let assignment = student.assignment(on: asOf), let cadence = policy.records[type]
         else { return nil }
         let last = days.last { $0 <= asOf }
         let since = last ?? max(term.start, assignment.from)

@@ -4,13 +4,7 @@ import Foundation
 enum EvaluationCalculator {
     static func evaluate(_ school: School, compliance: ComplianceReport) -> Evaluation {
         let settings = school.settings.evaluation
-        let students = Dictionary(uniqueKeysWithValues: school.students.map { ($0.id, $0) })
-        // Each answer counts for the student's tutor on the answer's date.
-        var answers: [String: [SurveyResponse]] = [:]
-        for response in school.surveys {
-            guard let tutor = students[response.studentID]?.tutor(on: response.date) else { continue }
-            answers[tutor, default: []].append(response)
-        }
+        let answers = school.answersByTutor()
         let recordCounts = Dictionary(grouping: school.records.compactMap(\.tutorID), by: { $0 }).mapValues(\.count)
         let byTutor = Dictionary(uniqueKeysWithValues: compliance.tutors.map { ($0.tutorID, $0) })
 

@@ -18,6 +18,12 @@ public struct MoodPoint: Sendable, Hashable {
     public var mood: Int
 }
 
+/// How many of a student's records touched an area.
+public struct AreaCount: Sendable, Hashable {
+    public var area: Area
+    public var count: Int
+}
+
 /// A student's growth over the term (SPEC §3): the data of the growth file.
 public struct GrowthTrajectory: Sendable, Hashable {
     public var studentID: String
@@ -25,22 +31,9 @@ public struct GrowthTrajectory: Sendable, Hashable {
     public var records: [Record]
     public var moods: [MoodPoint]
     /// How many records touched each area, in the order areas are listed.
-    public var areas: [(area: Area, count: Int)]
+    public var areas: [AreaCount]
+    /// Every follow-up action, open (`done` false), overdue (`isOverdue`) or done.
     public var followUps: [FollowUpItem]
-
-    public var openFollowUps: [FollowUpItem] { followUps.filter { !$0.done } }
-    public var overdueFollowUps: [FollowUpItem] { followUps.filter(\.isOverdue) }
-
-    public static func == (a: GrowthTrajectory, b: GrowthTrajectory) -> Bool {
-        a.studentID == b.studentID && a.records == b.records && a.moods == b.moods
-            && a.areas.map(\.area) == b.areas.map(\.area) && a.areas.map(\.count) == b.areas.map(\.count)
-            && a.followUps == b.followUps
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(studentID)
-        hasher.combine(records)
-    }
 
     static func make(for student: Student, records: [Record], asOf: Day) -> GrowthTrajectory {
         let records = records.sorted { ($0.date, $0.type.rank, $0.id) < ($1.date, $1.type.rank, $1.id) }
@@ -57,7 +50,7 @@ public struct GrowthTrajectory: Sendable, Hashable {
         return GrowthTrajectory(
             studentID: student.id, records: records,
             moods: records.compactMap { record in record.mood.map { MoodPoint(date: record.date, mood: $0) } },
-            areas: Area.allCases.compactMap { area in counts[area].map { (area, $0) } },
+            areas: Area.allCases.compactMap { area in counts[area].map { AreaCount(area: area, count: $0) } },
             followUps: followUps)
     }
 }

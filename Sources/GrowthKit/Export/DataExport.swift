@@ -3,28 +3,42 @@
 public enum DataExport {
     /// Output paths → bytes.
     public static func files(school: School, aggregates: SchoolAggregates) -> [String: [UInt8]] {
-        [
-            "data/compliance.json": Array(complianceJSON(school, aggregates).text.utf8),
-            "data/evaluation.json": Array(evaluationJSON(school, aggregates).text.utf8),
-            "data/compliance.csv": complianceCSV(school, aggregates).bytes,
-            "data/evaluation.csv": evaluationCSV(school, aggregates).bytes,
+        let names = Names(school)
+        return [
+            "data/compliance.json": Array(complianceJSON(school, aggregates, names).text.utf8),
+            "data/evaluation.json": Array(evaluationJSON(school, aggregates, names).text.utf8),
+            "data/compliance.csv": complianceCSV(aggregates, names).bytes,
+            "data/evaluation.csv": evaluationCSV(aggregates, names).bytes,
         ]
+    }
+
+    /// The people and classes the exports name, looked up by id.
+    struct Names {
+        var students: [String: Student]
+        var tutors: [String: String]
+        var classes: [String: String]
+
+        init(_ school: School) {
+            students = Dictionary(uniqueKeysWithValues: school.students.map { ($0.id, $0) })
+            tutors = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, $0.name) })
+            classes = Dictionary(uniqueKeysWithValues: school.classes.map { ($0.id, $0.name) })
+        }
+    }
+
+    /// `{"due": …, "met": …}`.
+    static func item(_ item: ItemCompliance) -> JSONValue {
+        .object(["due": .int(item.due), "met": .int(item.met)])
     }
 
     static func items(_ items: [RecordType: ItemCompliance], _ order: [RecordType]) -> JSONValue {
         .object(
-            Dictionary(
-                uniqueKeysWithValues: order.compactMap { type in
-                    items[type].map { (type.rawValue, .object(["due": .int($0.due), "met": .int($0.met)])) }
-                }))
+            Dictionary(uniqueKeysWithValues: order.compactMap { type in items[type].map { (type.rawValue, item($0)) } })
+        )
     }
 
-    static func complianceJSON(_ school: School, _ aggregates: SchoolAggregates) -> JSONValue {
+    static func complianceJSON(_ school: School, _ aggregates: SchoolAggregates, _ names: Names) -> JSONValue {
         let report = aggregates.compliance
         let order = report.requiredItems
-        let names = Dictionary(uniqueKeysWithValues: school.students.map { ($0.id, $0.name) })
-        let tutorNames = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, $0.name) })
-        let classNames = Dictionary(uniqueKeysWithValues: school.classes.map { ($0.id, $0.name) })
         let policy = school.settings.policy
         var cadences: [String: JSONValue] = [:]
         for type in order { cadences[type.rawValue] = .string(policy.records[type]!.description) }
@@ -43,7 +57,7 @@ public enum DataExport {
             "students": .array(
                 report.students.map { student in
                     .object([
-                        "id": .string(student.studentID), "name": .optional(names[student.studentID]),
+                        "id": .string(student.studentID), "name": .optional(names.students[student.studentID]?.name),
                         "class": .string(student.classID), "tutor": .optional(student.tutorID),
                         "required": .bool(student.isRequired), "compliance": .rounded(student.compliance),
                         "items": items(student.items, order),
@@ -59,16 +73,16 @@ public enum DataExport {
             "tutors": .array(
                 report.tutors.map { tutor in
                     .object([
-                        "id": .string(tutor.tutorID), "name": .optional(tutorNames[tutor.tutorID]),
+                        "id": .string(tutor.tutorID), "name": .optional(names.tutors[tutor.tutorID]),
                         "compliance": .rounded(tutor.compliance),
                         "students": .array(tutor.students.map { .string($0) }),
-                        "forums": tutor.forums.map { .object(["due": .int($0.due), "met": .int($0.met)]) } ?? .null,
+                        "forums": tutor.forums.map(item) ?? .null,
                     ])
                 }),
             "classes": .array(
                 report.classes.map { schoolClass in
                     .object([
-                        "id": .string(schoolClass.classID), "name": .optional(classNames[schoolClass.classID]),
+                        "id": .string(schoolClass.classID), "name": .optional(names.classes[schoolClass.classID]),
                         "compliance": .rounded(schoolClass.compliance), "students": .int(schoolClass.students),
                         "items": items(schoolClass.items, order),
                     ])
@@ -76,9 +90,8 @@ public enum DataExport {
         ])
     }
 
-    static func evaluationJSON(_ school: School, _ aggregates: SchoolAggregates) -> JSONValue {
+    static func evaluationJSON(_ school: School, _ aggregates: SchoolAggregates, _ names: Names) -> JSONValue {
         let settings = school.settings.evaluation
-        let names = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, $0.name) })
         func weights(_ w: EvaluationSettings.Weights) -> JSONValue {
             .object([
                 "records": .rounded(w.records), "parents": .rounded(w.parents), "students": .rounded(w.students),
@@ -98,7 +111,7 @@ public enum DataExport {
             "tutors": .array(
                 aggregates.evaluation.tutors.map { tutor in
                     .object([
-                        "id": .string(tutor.tutorID), "name": .optional(names[tutor.tutorID]),
+                        "id": .string(tutor.tutorID), "name": .optional(names.tutors[tutor.tutorID]),
                         "rank": tutor.rank.map { .int($0) } ?? .null, "score": .rounded(tutor.score),
                         "grade": .optional(tutor.grade?.rawValue),
                         "parts": .object([
@@ -115,9 +128,9 @@ public enum DataExport {
         ])
     }
 
-    static func complianceCSV(_ school: School, _ aggregates: SchoolAggregates) -> CSVTable {
+    static func complianceCSV(_ aggregates: SchoolAggregates, _ names: Names) -> CSVTable {
         let order = aggregates.compliance.requiredItems
-        let students = Dictionary(uniqueKeysWithValues: school.students.map { ($0.id, $0) })
+        let students = names.students
         var table = CSVTable(
             header: ["student", "name", "class", "tutor", "key", "compliance"]
                 + order.flatMap { ["\($0.rawValue)_due", "\($0.rawValue)_met"] } + ["overdue"])
@@ -133,8 +146,7 @@ public enum DataExport {
         return table
     }
 
-    static func evaluationCSV(_ school: School, _ aggregates: SchoolAggregates) -> CSVTable {
-        let names = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, $0.name) })
+    static func evaluationCSV(_ aggregates: SchoolAggregates, _ names: Names) -> CSVTable {
         var table = CSVTable(header: [
             "rank", "tutor", "name", "score", "grade", "records", "parents", "students", "forums", "commended",
             "criticised",
@@ -142,7 +154,7 @@ public enum DataExport {
         for tutor in aggregates.evaluation.tutors {
             let parts = tutor.parts
             table.rows.append([
-                tutor.rank.map(String.init) ?? "", tutor.tutorID, names[tutor.tutorID] ?? "",
+                tutor.rank.map(String.init) ?? "", tutor.tutorID, names.tutors[tutor.tutorID] ?? "",
                 CSVTable.number(tutor.score, scale: 10), tutor.grade?.rawValue ?? "",
                 CSVTable.number(parts.records, scale: 10), CSVTable.number(parts.parents, scale: 10),
                 CSVTable.number(parts.students, scale: 10), CSVTable.number(parts.forums, scale: 10),

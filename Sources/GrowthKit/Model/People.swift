@@ -72,8 +72,13 @@ public struct Student: Sendable, Hashable, Identifiable {
     public var background: MarkdownBody
     public var source: SourceLocation
 
+    /// The assignment in force on `day`, if any.
+    public func assignment(on day: Day) -> TutorAssignment? {
+        tutors.last { $0.from <= day }
+    }
+
     /// The tutor following the student on `day`, if any.
     public func tutor(on day: Day) -> String? {
-        tutors.last { $0.from <= day }?.tutor
+        assignment(on: day)?.tutor
     }
 }

@@ -42,10 +42,9 @@ public struct ClassView: Sendable {
 
 extension ViewContext {
     func studentRows(_ ids: [String], root: String) -> [StudentRowView] {
-        let byID = Dictionary(uniqueKeysWithValues: aggregates.compliance.students.map { ($0.studentID, $0) })
-        return ids.compactMap { id in
+        ids.compactMap { id in
             guard let student = students[id] else { return nil }
-            let row = byID[id]
+            let row = studentCompliance[id]
             return StudentRowView(
                 link: studentLink(id, root: root), id: id,
                 tutor: tutorLink(student.tutor(on: aggregates.asOf), root: root),
@@ -67,22 +66,16 @@ extension ViewContext {
 
     func classPage(_ schoolClass: SchoolClass) -> Page {
         let root = "../../"
-        let members = school.students.filter { $0.classID == schoolClass.id }
+        let members = studentsByClass[schoolClass.id] ?? []
         var facts = [FactView(label: text[.grade], value: schoolClass.grade)]
         if let major = schoolClass.major { facts.append(FactView(label: text[.major], value: major)) }
         if let head = tutorLink(schoolClass.headTeacher, root: root) {
             facts.append(FactView(label: text[.headTeacher], value: "", link: head))
         }
-        let summary = aggregates.compliance.classes.first { $0.classID == schoolClass.id }
-        facts.append(FactView(label: text[.compliance], value: text.percent(summary?.compliance)))
-        let term = school.settings.term
-        let weeks = Cadence.weeks(1).periods(in: Term(name: term.name, start: term.start, end: aggregates.asOf))
-        let first = term.start.mondayOfWeek
+        facts.append(
+            FactView(label: text[.compliance], value: text.percent(classCompliance[schoolClass.id]?.compliance)))
         let heatRows = members.map { student in
-            var counts = Array(repeating: 0, count: weeks.count)
-            for record in aggregates.trajectories[student.id]?.records ?? [] where term.contains(record.date) {
-                counts[first.days(to: record.date) / 7] += 1
-            }
+            let counts = countPerWeek(aggregates.trajectories[student.id]?.records ?? [])
             return HeatRowView(
                 student: studentLink(student.id, root: root),
                 cells: zip(weeks, counts).map { week, count in

@@ -146,15 +146,8 @@ extension ViewContext {
         }
     }
 
-    /// Records per week of the term up to the as-of date, weeks from the Monday of the first.
+    /// Records per week of the term up to the as-of date.
     func recordsPerWeek() -> [(label: String, value: Int)] {
-        let term = school.settings.term
-        let weeks = Cadence.weeks(1).periods(in: Term(name: term.name, start: term.start, end: aggregates.asOf))
-        var counts = Array(repeating: 0, count: weeks.count)
-        let first = term.start.mondayOfWeek
-        for record in school.records where term.start <= record.date && record.date <= aggregates.asOf {
-            counts[first.days(to: record.date) / 7] += 1
-        }
-        return zip(weeks, counts).map { (text.shortDate($0.0.start), $0.1) }
+        zip(weeks, countPerWeek(school.records)).map { (text.shortDate($0.0.start), $0.1) }
     }
 }

@@ -42,6 +42,21 @@ struct ViewContext: Sendable {
     var students: [String: Student]
     var tutors: [String: Tutor]
     var classes: [String: SchoolClass]
+    // Indexes built once, so no page searches a whole list for its own part.
+    var studentCompliance: [String: StudentCompliance]
+    var tutorCompliance: [String: TutorCompliance]
+    var tutorEvaluation: [String: TutorEvaluation]
+    var classCompliance: [String: ClassCompliance]
+    /// The weeks of the term up to the as-of date, from the Monday of the first:
+    /// the columns of the records-per-week chart and of the heat maps.
+    var weeks: [Period]
+    /// Students of each class, in id order.
+    var studentsByClass: [String: [Student]]
+    /// Students each tutor follows on the as-of date, in id order.
+    var currentStudents: [String: [String]]
+    /// Records each tutor wrote up to the as-of date, newest first.
+    var recordsByTutor: [String: [Record]]
+    var answersByTutor: [String: [SurveyResponse]]
     /// Whether the build lists problems (`--allow-errors`).
     var hasProblems = false
 
@@ -53,6 +68,33 @@ struct ViewContext: Sendable {
         students = Dictionary(uniqueKeysWithValues: school.students.map { ($0.id, $0) })
         tutors = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, $0) })
         classes = Dictionary(uniqueKeysWithValues: school.classes.map { ($0.id, $0) })
+        let report = aggregates.compliance
+        studentCompliance = Dictionary(uniqueKeysWithValues: report.students.map { ($0.studentID, $0) })
+        tutorCompliance = Dictionary(uniqueKeysWithValues: report.tutors.map { ($0.tutorID, $0) })
+        tutorEvaluation = Dictionary(uniqueKeysWithValues: aggregates.evaluation.tutors.map { ($0.tutorID, $0) })
+        classCompliance = Dictionary(uniqueKeysWithValues: report.classes.map { ($0.classID, $0) })
+        let term = school.settings.term
+        weeks = Cadence.weeks(1).periods(in: Term(name: term.name, start: term.start, end: aggregates.asOf))
+        studentsByClass = Dictionary(grouping: school.students, by: \.classID)
+        currentStudents = Dictionary(grouping: report.students.filter { $0.tutorID != nil }, by: { $0.tutorID! })
+            .mapValues { $0.map(\.studentID) }
+        let asOf = aggregates.asOf
+        recordsByTutor = Dictionary(grouping: school.records.filter { $0.tutorID != nil && $0.date <= asOf }) {
+            $0.tutorID!
+        }
+        .mapValues { $0.sorted { ($0.date, $0.studentID, $0.type.rank) > ($1.date, $1.studentID, $1.type.rank) } }
+        answersByTutor = school.answersByTutor()
+    }
+
+    /// How many of `records` fall in each of `weeks`.
+    func countPerWeek(_ records: some Sequence<Record>) -> [Int] {
+        var counts = Array(repeating: 0, count: weeks.count)
+        guard let first = weeks.first, let last = weeks.last else { return counts }
+        let monday = first.start.mondayOfWeek
+        for record in records where first.start <= record.date && record.date <= last.end {
+            counts[monday.days(to: record.date) / 7] += 1
+        }
+        return counts
     }
 
     /// The frame of a page `depth` folders below the root.

@@ -74,7 +74,7 @@ extension ViewContext {
     func studentPage(_ student: Student) -> Page {
         let root = "../../"
         let asOf = aggregates.asOf
-        let compliance = aggregates.compliance.students.first { $0.studentID == student.id }
+        let compliance = studentCompliance[student.id]
         let trajectory = aggregates.trajectories[student.id]
         var facts = [
             FactView(label: text[.schoolClass], value: "", link: classLink(student.classID, root: root)),

@@ -33,8 +33,8 @@ public struct TutorRecordView: Sendable, Hashable {
 extension ViewContext {
     func tutorPage(_ tutor: Tutor) -> Page {
         let root = "../../"
-        let compliance = aggregates.compliance.tutors.first { $0.tutorID == tutor.id }
-        let evaluation = aggregates.evaluation.tutors.first { $0.tutorID == tutor.id }
+        let compliance = tutorCompliance[tutor.id]
+        let evaluation = tutorEvaluation[tutor.id]
         var facts = [FactView(label: text[.role], value: text.role(tutor.role))]
         if let subject = tutor.subject { facts.append(FactView(label: text[.subject], value: subject)) }
         if let phone = tutor.phone { facts.append(FactView(label: text[.phone], value: phone)) }
@@ -45,21 +45,17 @@ extension ViewContext {
                     label: text[.forumAttendance], value: "\(forums.met)/\(forums.due) (\(text.percent(forums.ratio)))")
             )
         }
-        let written = school.records.filter { $0.tutorID == tutor.id && $0.date <= aggregates.asOf }
-            .sorted { ($0.date, $0.studentID, $0.type.rank) > ($1.date, $1.studentID, $1.type.rank) }
+        let written = recordsByTutor[tutor.id] ?? []
         let counts = RecordType.allCases.compactMap { type -> FactView? in
             let n = written.count { $0.type == type }
             return n == 0 ? nil : FactView(label: text.recordType(type), value: "\(n)")
         }
-        let current = school.students.filter { $0.tutor(on: aggregates.asOf) == tutor.id }.map(\.id)
-        let judged = compliance?.students ?? []
-        let ids = current + judged.filter { !current.contains($0) }
+        let current = currentStudents[tutor.id] ?? []
+        let ids = current + (compliance?.students ?? []).filter { !current.contains($0) }
         let parts = evaluation?.parts
-        // Answers count for the student's tutor on the day they were given.
-        let answers = school.surveys.filter { students[$0.studentID]?.tutor(on: $0.date) == tutor.id }
-            .sorted {
-                ($0.date, $0.studentID, $0.respondent.rawValue) < ($1.date, $1.studentID, $1.respondent.rawValue)
-            }
+        let answers = (answersByTutor[tutor.id] ?? []).sorted {
+            ($0.date, $0.studentID, $0.respondent.rawValue) < ($1.date, $1.studentID, $1.respondent.rawValue)
+        }
         let view = TutorView(
             name: tutor.name, facts: facts, studentsHeading: text[.studentsFollowed],
             studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],

@@ -1,0 +1,14 @@
+extension School {
+    /// Survey answers by the tutor they count for: the student's tutor on the
+    /// answer's date (SPEC §2). Answers for a student with no tutor that day
+    /// count for nobody.
+    public func answersByTutor() -> [String: [SurveyResponse]] {
+        let students = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0) })
+        var answers: [String: [SurveyResponse]] = [:]
+        for response in surveys {
+            guard let tutor = students[response.studentID]?.tutor(on: response.date) else { continue }
+            answers[tutor, default: []].append(response)
+        }
+        return answers
+    }
+}
