@@ -11,14 +11,6 @@ public enum ModelBuilder {
             diagnostics += file.diagnostics
             inventory.add(file.document)
         }
-        if inventory.settings.isEmpty, !content.files.contains(where: { $0.path == "school.yml" }),
-            !content.diagnostics.contains(where: { $0.location.path.isEmpty })
-        {
-            diagnostics.append(
-                .error(
-                    .missingFile, at: SourceLocation(path: "school.yml"),
-                    "school.yml is missing: every content folder needs one"))
-        }
         let ids = KnownIDs(inventory)
         var builder = Builder(
             ids: ids, settings: inventory.settings.first?.value, parsedSettings: inventory.settings.first)

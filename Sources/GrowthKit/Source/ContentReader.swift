@@ -67,6 +67,12 @@ public enum ContentReader {
         }
         let (paths, listDiagnostics) = listFiles(in: root)
         var diagnostics = listDiagnostics
+        if !paths.contains("school.yml") {
+            diagnostics.append(
+                .error(
+                    .missingFile, at: SourceLocation(path: "school.yml"),
+                    "school.yml is missing: every content folder needs one"))
+        }
         var work: [(String, ContentFileKind)] = []
         for path in paths {
             switch ContentLayout.classify(path) {

@@ -128,6 +128,16 @@ import Testing
         #expect(found == ["csv-value surveys/a.csv:4:22"])
     }
 
+    @Test func aFolderWithoutSchoolYmlSaysSoOnce() async throws {
+        var files = TestContent.minimalSchool
+        files["school.yml"] = nil
+        let root = try TestContent.write(files)
+        defer { TestContent.remove(root) }
+        let checked = await TestContent.check(root)
+        #expect(checked.school == nil)
+        #expect(checked.diagnostics.map(\.place) == ["missing-file school.yml:1:1"])
+    }
+
     @Test func aBrokenSchoolFileStopsEverythingWithOneMessage() async throws {
         let checked = try await TestContent.check(adding: ["school.yml": "name: 测试学校\n"])
         #expect(checked.school == nil)
