@@ -37,16 +37,17 @@ struct Build: AsyncParsableCommand {
             )
             throw ExitCode(1)
         }
-        var templateSet = TemplateSet.defaults()
+        let templateSet: TemplateSet
         if let templates {
             do {
                 templateSet = try TemplateSet.overriding(with: URL(fileURLWithPath: templates))
             } catch {
-                let prefix = templates.hasSuffix("/") ? templates : templates + "/"
-                print(DiagnosticReport([error], fileCount: 1).lines(in: options.format, contentPrefix: prefix).joined())
+                print(DiagnosticReport([error], fileCount: 1).lines(in: options.format, folder: templates).joined())
                 print("growth build: stopped; \(output) is untouched")
                 throw ExitCode(1)
             }
+        } else {
+            templateSet = .defaults()
         }
         // With --allow-errors the site lists every problem, warnings too: each says what it left out.
         let problems = allowErrors ? checked.diagnostics : []

@@ -26,8 +26,7 @@ struct ContentOptions: ParsableArguments {
             content: URL(fileURLWithPath: content), asOf: asOf,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         let report = DiagnosticReport(checked.diagnostics, fileCount: checked.fileCount)
-        let prefix = content.hasSuffix("/") ? content : content + "/"
-        for line in report.lines(in: format, contentPrefix: prefix) { print(line) }
+        for line in report.lines(in: format, folder: content) { print(line) }
         print(report.summary)
         return (checked, asOf)
     }

@@ -20,14 +20,11 @@ public struct DiagnosticReport: Sendable {
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
-    /// Each diagnostic on a line of its own, in the given format.
-    public func lines(in format: DiagnosticFormat, contentPrefix: String = "") -> [String] {
+    /// Each diagnostic on a line of its own, in the given format, its path
+    /// shown inside `folder` (the folder as the user named it) when given.
+    public func lines(in format: DiagnosticFormat, folder: String? = nil) -> [String] {
         diagnostics.map { diagnostic in
-            // An empty path is the content folder itself.
-            let path =
-                diagnostic.location.path.isEmpty
-                ? String(contentPrefix.dropLast(contentPrefix.hasSuffix("/") ? 1 : 0))
-                : contentPrefix + diagnostic.location.path
+            let path = Self.path(diagnostic.location.path, in: folder)
             switch format {
             case .text:
                 return "\(path):\(diagnostic.location.line):\(diagnostic.location.column): "
@@ -38,6 +35,15 @@ public struct DiagnosticReport: Sendable {
                     + "line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(message)"
             }
         }
+    }
+
+    /// `content/students/…` for a path of `content`; the folder itself for an empty path.
+    static func path(_ path: String, in folder: String?) -> String {
+        guard let folder else { return path }
+        var trimmed = Substring(folder)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        if path.isEmpty { return String(trimmed) }
+        return trimmed.hasSuffix("/") ? trimmed + path : trimmed + "/" + path
     }
 
     /// `2 errors, 1 warning in 31 files`: the problems, and how many files were checked.
