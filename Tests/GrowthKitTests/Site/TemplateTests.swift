@@ -4,15 +4,9 @@ import Testing
 @testable import GrowthKit
 
 @Suite struct TemplateTests {
-    @Test func theEmbeddedTemplatesAreTheTemplatesFolder() throws {
-        let root = TestContent.packageRoot.appendingPathComponent("Templates")
-        var files: [String: String] = [:]
-        let walker = try #require(FileManager.default.enumerator(atPath: root.path))
-        while let path = walker.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
-            if !isFolder.boolValue { files[path] = try String(contentsOfFile: root.path + "/" + path, encoding: .utf8) }
-        }
+    @Test func theEmbeddedTemplatesAreTheTemplatesFolder() {
+        let files = BuildCommandTests.snapshot(TestContent.packageRoot.appendingPathComponent("Templates"))
+            .mapValues { String(decoding: $0, as: UTF8.self) }
         #expect(
             files == DefaultTemplates.files,
             "Templates/ changed: run Scripts/embed-templates.py")
