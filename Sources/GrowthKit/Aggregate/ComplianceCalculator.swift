@@ -1,9 +1,16 @@
-/// Computes the compliance report: a pure function of the school and the as-of date.
+/// Computes the compliance report of one term: a pure function of the
+/// school, the term and its as-of date.
 enum ComplianceCalculator {
-    static func report(for school: School, asOf: Day) -> ComplianceReport {
-        let settings = school.settings
-        let policy = settings.policy
-        let term = settings.term
+    /// - Parameters:
+    ///   - students: the students at the school during the term.
+    ///   - tutors: the tutors the term's report lists.
+    ///   - classes: the classes the term's report lists.
+    ///   - asOf: the day within the term the figures are for.
+    static func report(
+        for school: School, term: Term, students termStudents: [Student], tutors termTutors: [Tutor],
+        classes termClasses: [SchoolClass], asOf: Day
+    ) -> ComplianceReport {
+        let policy = school.settings.policy(for: term)
         let items = policy.requiredRecordTypes
         let closed = Dictionary(
             uniqueKeysWithValues: items.map { type in
@@ -14,8 +21,8 @@ enum ComplianceCalculator {
         var students: [StudentCompliance] = []
         // tutor → student → item → due/met over the periods that tutor owned.
         var byTutor: [String: [String: [RecordType: ItemCompliance]]] = [:]
-        for student in school.students {
-            let required = policy.appliesTo == .all || student.isKey
+        for student in termStudents {
+            let required = policy.appliesTo == .all || student.isKey(in: term)
             var perItem: [RecordType: ItemCompliance] = [:]
             var overdue: [OverdueItem] = []
             if required {
@@ -23,7 +30,10 @@ enum ComplianceCalculator {
                     var total = ItemCompliance()
                     let days = recordDays[student.id, type]
                     for period in closed[type]! {
-                        guard let tutor = student.tutor(on: period.end) else { continue }
+                        // Nobody owes a period the student was not at school for
+                        // from its first day to its last, nor one without a tutor.
+                        guard student.isPresent(on: period.start), let tutor = student.tutor(on: period.end)
+                        else { continue }
                         let met = days.contains { period.contains($0) }
                         let one = ItemCompliance(due: 1, met: met ? 1 : 0)
                         total.add(one)
@@ -40,8 +50,8 @@ enum ComplianceCalculator {
                     compliance: mean(items.map { perItem[$0]?.ratio }), overdue: overdue))
         }
 
-        let forums = forumAttendance(school, asOf: asOf)
-        let tutors = school.tutors.map { tutor in
+        let forums = forumAttendance(school, term: term, policy: policy, tutors: termTutors, asOf: asOf)
+        let tutors = termTutors.map { tutor in
             let theirs = byTutor[tutor.id] ?? [:]
             let ids = theirs.keys.sorted()
             return TutorCompliance(
@@ -51,7 +61,7 @@ enum ComplianceCalculator {
         }
 
         let byClass = Dictionary(grouping: students, by: \.classID)
-        let classes = school.classes.map { schoolClass in
+        let classes = termClasses.map { schoolClass in
             let members = byClass[schoolClass.id] ?? []
             return ClassCompliance(
                 classID: schoolClass.id, students: members.count, compliance: mean(members.map(\.compliance)),
@@ -72,16 +82,18 @@ enum ComplianceCalculator {
     }
 
     /// SPEC §3 "Overdue": the days since the last record of the type (or since
-    /// the term or the current tutor's assignment started) exceed the
-    /// cadence's gap plus `grace_days`. A student with no tutor on the as-of
-    /// date is not overdue: nobody owes the record.
+    /// the term, the student's first day or the current tutor's assignment
+    /// started) exceed the cadence's gap plus `grace_days`. A student with no
+    /// tutor on the as-of date is not overdue: nobody owes the record. The
+    /// count starts again with each term: nobody is due anything in the break.
     static func overdueItem(
         _ student: Student, _ type: RecordType, _ days: [Day], _ policy: Policy, _ term: Term, _ asOf: Day
     ) -> OverdueItem? {
         guard let assignment = student.assignment(on: asOf), let cadence = policy.records[type]
         else { return nil }
         let last = days.last { $0 <= asOf }
-        let since = last ?? max(term.start, assignment.from)
+        let start = [term.start, student.firstDay(of: assignment)].compactMap { $0 }.max()!
+        let since = max(last ?? start, start)
         let allowed = cadence.allowedGap(in: term) + policy.graceDays
         let elapsed = since.days(to: asOf)
         guard elapsed > allowed else { return nil }
@@ -90,16 +102,19 @@ enum ComplianceCalculator {
 
     /// Per tutor: closed forum periods in which a forum was held, and those
     /// the tutor attended (as host or attendee). A period with no forum held
-    /// is not counted against anyone: there was nothing to attend.
-    static func forumAttendance(_ school: School, asOf: Day) -> [String: ItemCompliance]? {
-        guard let cadence = school.settings.policy.forum else { return nil }
-        let periods = cadence.periods(in: school.settings.term).filter { $0.isClosed(asOf: asOf) }
-        var result = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, ItemCompliance()) })
+    /// is not counted against anyone: there was nothing to attend; nor one
+    /// that ended after the tutor left.
+    static func forumAttendance(
+        _ school: School, term: Term, policy: Policy, tutors: [Tutor], asOf: Day
+    ) -> [String: ItemCompliance]? {
+        guard let cadence = policy.forum else { return nil }
+        let periods = cadence.periods(in: term).filter { $0.isClosed(asOf: asOf) }
+        var result = Dictionary(uniqueKeysWithValues: tutors.map { ($0.id, ItemCompliance()) })
         for period in periods {
             let held = school.forums.filter { period.contains($0.date) }
             guard !held.isEmpty else { continue }
             let present = Set(held.flatMap { $0.attendees + [$0.host].compactMap { $0 } })
-            for tutor in school.tutors {
+            for tutor in tutors where tutor.left.map({ period.end <= $0 }) ?? true {
                 result[tutor.id]!.due += 1
                 if present.contains(tutor.id) { result[tutor.id]!.met += 1 }
             }

@@ -1,24 +1,27 @@
 import Foundation
 
-/// Scores, grades and ranks tutors: a pure function of the school and its compliance.
+/// Scores, grades and ranks tutors: a pure function of the school, one term
+/// and that term's compliance.
 enum EvaluationCalculator {
-    static func evaluate(_ school: School, compliance: ComplianceReport) -> Evaluation {
-        let settings = school.settings.evaluation
-        let answers = school.answersByTutor()
-        let recordCounts = Dictionary(grouping: school.records.compactMap(\.tutorID), by: { $0 }).mapValues(\.count)
+    static func evaluate(_ school: School, term: Term, compliance: ComplianceReport) -> Evaluation {
+        let settings = school.settings.evaluation(for: term)
+        let asOf = compliance.asOf
+        let answers = school.answersByTutor(in: term, upTo: asOf)
+        let written = school.records.lazy.filter { term.contains($0.date) && $0.date <= asOf }.compactMap(\.tutorID)
+        let recordCounts = Dictionary(grouping: written, by: { $0 }).mapValues(\.count)
         let byTutor = Dictionary(uniqueKeysWithValues: compliance.tutors.map { ($0.tutorID, $0) })
 
-        var evaluations = school.tutors.map { tutor in
-            let theirs = answers[tutor.id] ?? []
+        var evaluations = compliance.tutors.map(\.tutorID).map { id in
+            let theirs = answers[id] ?? []
             let parents = theirs.filter { $0.respondent == .parent }
             let pupils = theirs.filter { $0.respondent == .student }
             let parts = EvaluationParts(
-                records: byTutor[tutor.id]?.compliance.map { $0 * 100 },
+                records: byTutor[id]?.compliance.map { $0 * 100 },
                 parents: surveyPart(parents), students: surveyPart(pupils),
-                forums: byTutor[tutor.id]?.forums?.ratio.map { $0 * 100 })
+                forums: byTutor[id]?.forums?.ratio.map { $0 * 100 })
             let (score, weights) = weigh(parts, settings.weights)
             return TutorEvaluation(
-                tutorID: tutor.id, parts: parts, weights: weights, score: score,
+                tutorID: id, parts: parts, weights: weights, score: score,
                 grade: score.map { grade($0, settings.grades) }, rank: nil, isCommended: false, isCriticised: false,
                 parentAnswers: parents.count, studentAnswers: pupils.count,
                 contactedShare: theirs.isEmpty

@@ -11,8 +11,8 @@ public enum AsOfDate {
     }
 
     /// The as-of date and today: the as-of date is `--as-of`, else
-    /// `SOURCE_DATE_EPOCH`, else today in the school's time zone, clamped to
-    /// the term. Today is always the clock's day (never before the as-of
+    /// `SOURCE_DATE_EPOCH`, else today in the school's time zone, never
+    /// before the first term. Today is always the clock's day (never before the as-of
     /// date): `SOURCE_DATE_EPOCH` says which day a build is for, like
     /// `--as-of`, so rebuilding an old day leaves later records out with a
     /// warning instead of calling them impossible.
@@ -29,7 +29,9 @@ public enum AsOfDate {
             day(of: Date(timeIntervalSince1970: TimeInterval($0)), in: settings.timezone)
         }
         let today = day(of: now, in: settings.timezone)
-        let asOf = settings.term.clamp(given ?? epochDay ?? today)
+        // Before the first term the site shows the first; after a term it
+        // shows the term just ended (SPEC §7), so only the start is clamped.
+        let asOf = max(given ?? epochDay ?? today, settings.terms[0].start)
         return CheckDates(asOf: asOf, today: max(today, asOf))
     }
 

@@ -27,28 +27,32 @@ struct Builder {
             unknown.insert(reference.field + ":" + reference.id)
             let file: String
             switch reference.kind {
-            case .student: file = "students/\(reference.id)/index.md"
-            case .tutor: file = "tutors/\(reference.id).md"
-            case .schoolClass: file = "classes/\(reference.id).md"
+            case .student: file = "there is no students/\(reference.id)/index.md"
+            case .tutor: file = "there is no tutors/\(reference.id).md"
+            case .schoolClass: file = "there is no classes/\(reference.id).md"
+            case .term: file = "school.yml lists no such term"
             }
             if reference.field == "folder" { continue }  // reported once per folder below
             let consequence = reference.field == "class" ? "; the student is left out until it is fixed" : ""
             error(
                 .unknownID, at: reference.location,
-                "no \(reference.kind.rawValue) has the id `\(reference.id)` (there is no \(file))\(consequence)")
+                "no \(reference.kind.rawValue) has the id `\(reference.id)` (\(file))\(consequence)")
         }
         return unknown
     }
 
-    /// Checks that a dated thing lies in the term and not after the as-of date.
-    /// Returns false when it must be left out.
+    /// Checks that a dated thing lies in a term and not after the as-of date.
+    /// Returns false when it must be left out. A day between two terms is
+    /// kept with a warning: it stays in the growth file and counts for no period.
     mutating func checkDate(_ day: Day, at location: SourceLocation, what: String) -> Bool {
         guard let settings, let dates else { return true }
-        let term = settings.term
-        if !term.contains(day) {
-            error(
-                .dateOutsideTerm, at: location,
-                "\(what) is dated \(day), outside the term \(term.start) to \(term.end); it is left out")
+        let span = settings.span
+        if day < span.start || day > span.end {
+            let advice =
+                day > span.end
+                ? "after the last term in school.yml (it ends \(span.end)): add the new term to `terms`"
+                : "before the first term in school.yml (it starts \(span.start))"
+            error(.dateOutsideTerm, at: location, "\(what) is dated \(day), \(advice); it is left out")
             return false
         }
         if day > dates.today {
@@ -61,6 +65,15 @@ struct Builder {
                 "\(what) is dated \(day), after the as-of date \(dates.asOf); it is left out of this build")
             return false
         }
+        if settings.term(containing: day) == nil {
+            let before = settings.term(asOf: day)
+            let after = settings.term(after: before)
+            warning(
+                .dateBetweenTerms, at: location,
+                "\(what) is dated \(day), between term \(before.id) (ends \(before.end)) and term "
+                    + "\(after?.id ?? "?") (starts \(after.map { $0.start.iso } ?? "?")): it stays in the growth file "
+                    + "and counts for no term")
+        }
         return true
     }
 
@@ -71,13 +84,21 @@ struct Builder {
             return value
         }
         let tutors = inventory.tutors.map(\.value)
-        let students = buildStudents(inventory.students)
+        let tutorsLeft = Dictionary(uniqueKeysWithValues: tutors.compactMap { t in t.left.map { (t.id, $0) } })
+        let students = buildStudents(inventory.students).map { student in
+            var student = student
+            for index in student.tutors.indices {
+                student.tutors[index].until = tutorsLeft[student.tutors[index].tutor]
+            }
+            return student
+        }
         let studentsByID = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0) })
         reportMissingStudentFolders(inventory.records)
         let records = buildRecords(inventory.records, students: studentsByID)
         let forums = buildForums(inventory.forums)
         let surveys = buildSurveys(inventory.surveys, students: studentsByID)
         checkCapacity(tutors: inventory.tutors, students: students)
+        checkReviews(records, students: studentsByID)
 
         guard let settings else { return nil }
         return School(
@@ -219,13 +240,19 @@ struct Builder {
     /// A tutor may follow at most `max_students_per_tutor` students at once.
     mutating func checkCapacity(tutors: [Parsed<Tutor>], students: [Student]) {
         guard let limit = settings?.policy.maxStudentsPerTutor else { return }
-        // For each tutor, when each student starts and stops being theirs.
+        // For each tutor, when each student starts and stops being theirs:
+        // from the assignment's first day to the day after its last, which
+        // the next assignment, the student's leaving or the tutor's ends.
         var changes: [String: [(day: Int, delta: Int, student: String)]] = [:]
         for student in students {
             for (index, assignment) in student.tutors.enumerated() {
-                let end = index + 1 < student.tutors.count ? student.tutors[index + 1].from.ordinal : Int.max
-                changes[assignment.tutor, default: []].append((assignment.from.ordinal, 1, student.id))
-                if end != Int.max { changes[assignment.tutor, default: []].append((end, -1, student.id)) }
+                let next = index + 1 < student.tutors.count ? student.tutors[index + 1].from : nil
+                let ends = [next, assignment.until?.adding(days: 1), student.left?.adding(days: 1)].compactMap { $0 }
+                let start = student.firstDay(of: assignment)?.ordinal ?? Int.min
+                let end = ends.min()?.ordinal
+                if let end, end <= start { continue }
+                changes[assignment.tutor, default: []].append((start, 1, student.id))
+                if let end { changes[assignment.tutor, default: []].append((end, -1, student.id)) }
             }
         }
         let limitAt = parsedSettings?.fieldLocations["max_students_per_tutor"].map { " (school.yml:\($0.line))" } ?? ""
@@ -242,6 +269,33 @@ struct Builder {
                     .tutorOverCapacity, at: tutor.value.source,
                     "\(tutor.value.id) follows \(worst.count) students at once, more than max_students_per_tutor \(limit)\(limitAt): \(worst.sorted().joined(separator: ", "))"
                 )
+            }
+        }
+    }
+
+    /// SPEC §7: a review that says `continue` is for a student who stays key
+    /// next term; one that says `change` or `close`, for one who does not.
+    /// Checked only once the next term is written down in school.yml.
+    mutating func checkReviews(_ records: [Record], students: [String: Student]) {
+        guard let settings else { return }
+        for record in records {
+            guard let decision = record.review?.decision, let student = students[record.studentID] else { continue }
+            let term = settings.term(asOf: record.date)
+            guard let next = settings.term(after: term) else { continue }
+            let key = student.isKey(in: next)
+            switch decision {
+            case .continue where !key:
+                warning(
+                    .reviewKey, at: record.source,
+                    "the review says `decision: continue`, but \(student.id) is not a key student in term \(next.id): "
+                        + "add \(next.id) to `key` in students/\(student.id)/index.md, or change the decision")
+            case .change where key, .close where key:
+                warning(
+                    .reviewKey, at: record.source,
+                    "the review says `decision: \(decision.rawValue)`, but \(student.id) is still a key student in "
+                        + "term \(next.id): take \(next.id) out of `key` in students/\(student.id)/index.md, or change the decision"
+                )
+            default: break
             }
         }
     }

@@ -50,11 +50,13 @@ struct KnownIDs {
     var classes: Set<String>
     var tutors: Set<String>
     var students: Set<String>
+    var terms: Set<String>
 
     init(_ inventory: Inventory) {
         classes = Set(inventory.classes.map(\.value.id))
         tutors = Set(inventory.tutors.map(\.value.id))
         students = Set(inventory.students.map(\.value.id))
+        terms = Set(inventory.settings.first?.value.terms.map(\.id) ?? [])
     }
 
     func contains(_ reference: IDReference) -> Bool {
@@ -62,6 +64,7 @@ struct KnownIDs {
         case .schoolClass: classes.contains(reference.id)
         case .tutor: tutors.contains(reference.id)
         case .student: students.contains(reference.id)
+        case .term: terms.contains(reference.id)
         }
     }
 }

@@ -17,6 +17,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case invalidValue = "invalid-value"
     case invalidDate = "invalid-date"
     case badCadence = "bad-cadence"
+    case termOrder = "term-order"
     // Records
     case unknownRecordType = "unknown-record-type"
     case unknownArea = "unknown-area"
@@ -28,6 +29,8 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case noTutor = "no-tutor"
     case tutorOverCapacity = "tutor-over-capacity"
     case dateOutsideTerm = "date-outside-term"
+    case dateBetweenTerms = "date-between-terms"
+    case reviewKey = "review-key"
     case dateAfterAsOf = "date-after-as-of"
     case dateInFuture = "date-in-future"
     // Surveys

@@ -9,7 +9,40 @@ public enum DataExport {
             "data/evaluation.json": Array(evaluationJSON(school, aggregates, names).text.utf8),
             "data/compliance.csv": complianceCSV(aggregates, names).bytes,
             "data/evaluation.csv": evaluationCSV(aggregates, names).bytes,
+            "data/terms.json": Array(termsJSON(aggregates).text.utf8),
         ]
+    }
+
+    /// `data/terms.json` (SPEC §7): per term begun by the as-of date, the
+    /// school's, each class's and each tutor's compliance and each tutor's score.
+    static func termsJSON(_ aggregates: SchoolAggregates) -> JSONValue {
+        .object([
+            "asOf": .string(aggregates.asOf.iso),
+            "current": .string(aggregates.current.term.id),
+            "terms": .array(aggregates.terms.map(termJSON)),
+        ])
+    }
+
+    static func termJSON(_ figures: TermAggregates) -> JSONValue {
+        let term = figures.term
+        let report = figures.compliance
+        return .object([
+            "id": .string(term.id), "name": .string(term.name), "start": .string(term.start.iso),
+            "end": .string(term.end.iso), "asOf": .string(figures.asOf.iso), "ended": .bool(figures.hasEnded),
+            "school": .object(["compliance": .rounded(report.school), "students": .int(report.students.count)]),
+            "classes": .array(
+                report.classes.map {
+                    .object(["id": .string($0.classID), "compliance": .rounded($0.compliance)])
+                }),
+            "tutors": .array(
+                report.tutors.map { tutor in
+                    let evaluation = figures.evaluation(ofTutor: tutor.tutorID)
+                    return .object([
+                        "id": .string(tutor.tutorID), "compliance": .rounded(tutor.compliance),
+                        "score": .rounded(evaluation?.score), "grade": .optional(evaluation?.grade?.rawValue),
+                    ])
+                }),
+        ])
     }
 
     /// The people and classes the exports name, looked up by id.
@@ -39,16 +72,18 @@ public enum DataExport {
     static func complianceJSON(_ school: School, _ aggregates: SchoolAggregates, _ names: Names) -> JSONValue {
         let report = aggregates.compliance
         let order = report.requiredItems
-        let policy = school.settings.policy
+        let policy = aggregates.current.policy
+        let term = aggregates.current.term
         var cadences: [String: JSONValue] = [:]
         for type in order { cadences[type.rawValue] = .string(policy.records[type]!.description) }
         if let forum = policy.forum { cadences["forum"] = .string(forum.description) }
+        let termJSON: JSONValue = .object([
+            "id": .string(term.id), "name": .string(term.name), "start": .string(term.start.iso),
+            "end": .string(term.end.iso),
+        ])
         return .object([
             "asOf": .string(report.asOf.iso),
-            "term": .object([
-                "name": .string(school.settings.term.name), "start": .string(school.settings.term.start.iso),
-                "end": .string(school.settings.term.end.iso),
-            ]),
+            "term": termJSON,
             "policy": .object([
                 "appliesTo": .string(policy.appliesTo.rawValue), "items": .object(cadences),
                 "graceDays": .int(policy.graceDays),
@@ -91,7 +126,7 @@ public enum DataExport {
     }
 
     static func evaluationJSON(_ school: School, _ aggregates: SchoolAggregates, _ names: Names) -> JSONValue {
-        let settings = school.settings.evaluation
+        let settings = aggregates.current.evaluationSettings
         func weights(_ w: EvaluationSettings.Weights) -> JSONValue {
             .object([
                 "records": .rounded(w.records), "parents": .rounded(w.parents), "students": .rounded(w.students),
@@ -130,6 +165,7 @@ public enum DataExport {
 
     static func complianceCSV(_ aggregates: SchoolAggregates, _ names: Names) -> CSVTable {
         let order = aggregates.compliance.requiredItems
+        let term = aggregates.current.term
         let students = names.students
         var table = CSVTable(
             header: ["student", "name", "class", "tutor", "key", "compliance"]
@@ -139,7 +175,7 @@ public enum DataExport {
             table.rows.append(
                 [
                     row.studentID, students[row.studentID]?.name ?? "", row.classID, row.tutorID ?? "",
-                    students[row.studentID]?.isKey == true ? "yes" : "no", CSVTable.number(row.compliance),
+                    students[row.studentID]?.isKey(in: term) == true ? "yes" : "no", CSVTable.number(row.compliance),
                 ] + order.flatMap { type in row.items[type].map { ["\($0.due)", "\($0.met)"] } ?? ["", ""] }
                     + [overdue])
         }

@@ -14,8 +14,25 @@ public struct Tutor: Sendable, Hashable, Identifiable {
     public var subject: String?
     /// Confidential.
     public var phone: String?
+    /// The tutor's last day at the school, if they have left: no student is
+    /// theirs after it.
+    public var left: Day?
     public var bio: MarkdownBody
     public var source: SourceLocation
+
+    public init(
+        id: String, name: String, role: TutorRole, subject: String? = nil, phone: String? = nil, left: Day? = nil,
+        bio: MarkdownBody = .empty, source: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.subject = subject
+        self.phone = phone
+        self.left = left
+        self.bio = bio
+        self.source = source
+    }
 }
 
 /// `classes/<id>.md`.
@@ -33,11 +50,36 @@ public struct SchoolClass: Sendable, Hashable, Identifiable {
 /// From a day on, a student is followed by this tutor.
 public struct TutorAssignment: Sendable, Hashable {
     public var tutor: String
-    public var from: Day
+    /// nil for `tutor:`, which holds from the student's first day.
+    public var from: Day?
+    /// The last day the assignment can hold: the tutor's `left` day, set when
+    /// the model is built; nil while the tutor stays.
+    public var until: Day?
 
-    public init(tutor: String, from: Day) {
+    public init(tutor: String, from: Day?, until: Day? = nil) {
         self.tutor = tutor
         self.from = from
+        self.until = until
+    }
+
+    /// Whether the assignment has begun by `day` (the next one may have taken over).
+    func hasBegun(by day: Day) -> Bool { from.map { $0 <= day } ?? true }
+}
+
+/// In which terms a student is a key (focus) student (SPEC §7).
+public enum KeyTerms: Sendable, Hashable {
+    case none
+    /// `key: true`: in every term.
+    case every
+    /// `key: [2025-1, 2025-2]`.
+    case terms(Set<String>)
+
+    public func contains(_ termID: String) -> Bool {
+        switch self {
+        case .none: false
+        case .every: true
+        case .terms(let ids): ids.contains(termID)
+        }
     }
 }
 
@@ -62,23 +104,67 @@ public struct Student: Sendable, Hashable, Identifiable {
     public var name: String
     /// A class id.
     public var classID: String
-    /// Tutors in order of their `from` day; the first may start after the term does.
+    /// Tutors in order of their `from` day.
     public var tutors: [TutorAssignment]
     /// A growth partner's student id.
     public var partner: String?
-    public var isKey: Bool
+    /// The terms in which the student is a key student.
+    public var key: KeyTerms
+    /// The first day at the school; nil: from before the first term.
+    public var joined: Day?
+    /// The last day at the school, if the student has left.
+    public var left: Day?
     public var family: FamilyCircumstances?
     /// Confidential.
     public var background: MarkdownBody
     public var source: SourceLocation
 
-    /// The assignment in force on `day`, if any.
+    public init(
+        id: String, name: String, classID: String, tutors: [TutorAssignment], partner: String? = nil,
+        key: KeyTerms = .none, joined: Day? = nil, left: Day? = nil, family: FamilyCircumstances? = nil,
+        background: MarkdownBody = .empty, source: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.classID = classID
+        self.tutors = tutors
+        self.partner = partner
+        self.key = key
+        self.joined = joined
+        self.left = left
+        self.family = family
+        self.background = background
+        self.source = source
+    }
+
+    /// Whether the student is a key student in `term`.
+    public func isKey(in term: Term) -> Bool { key.contains(term.id) }
+
+    /// Whether the student is at the school on `day`.
+    public func isPresent(on day: Day) -> Bool {
+        (joined.map { $0 <= day } ?? true) && (left.map { day <= $0 } ?? true)
+    }
+
+    /// Whether the student is at the school on some day of `term`.
+    public func isPresent(during term: Term) -> Bool {
+        (joined.map { $0 <= term.end } ?? true) && (left.map { term.start <= $0 } ?? true)
+    }
+
+    /// The assignment in force on `day`, if any: none before the student
+    /// joins, after they leave, or after their tutor has left.
     public func assignment(on day: Day) -> TutorAssignment? {
-        tutors.last { $0.from <= day }
+        guard isPresent(on: day), let assignment = tutors.last(where: { $0.hasBegun(by: day) }) else { return nil }
+        if let until = assignment.until, until < day { return nil }
+        return assignment
     }
 
     /// The tutor following the student on `day`, if any.
     public func tutor(on day: Day) -> String? {
         assignment(on: day)?.tutor
+    }
+
+    /// The first day the student had this assignment's tutor.
+    public func firstDay(of assignment: TutorAssignment) -> Day? {
+        [assignment.from, joined].compactMap { $0 }.max()
     }
 }

@@ -6,6 +6,8 @@ public enum RecordType: String, Sendable, Hashable, CaseIterable, Comparable {
     case homeVisit = "home-visit"
     case contact
     case observation
+    /// The tutor's term review of the student (SPEC §7).
+    case review
 
     /// The order types are listed in: the policy's order.
     public var rank: Int {
@@ -16,6 +18,7 @@ public enum RecordType: String, Sendable, Hashable, CaseIterable, Comparable {
         case .homeVisit: 3
         case .contact: 4
         case .observation: 5
+        case .review: 6
         }
     }
 
@@ -25,6 +28,28 @@ public enum RecordType: String, Sendable, Hashable, CaseIterable, Comparable {
 /// The areas of a student's life a record touches.
 public enum Area: String, Sendable, Hashable, CaseIterable {
     case thought, study, psychology, behaviour, life, health, family, career
+}
+
+/// What a term review decides about tracking a key student next term.
+public enum ReviewDecision: String, Sendable, Hashable, CaseIterable {
+    /// Keep the student as a key student.
+    case `continue`
+    /// Change the tracked focus: the student is no longer key.
+    case change
+    /// Close the tracking: the student no longer needs it.
+    case close
+}
+
+/// The verdict of a `review` record.
+public struct Review: Sendable, Hashable {
+    /// 1...5: the guidance effect over the term.
+    public var effect: Int?
+    public var decision: ReviewDecision?
+
+    public init(effect: Int? = nil, decision: ReviewDecision? = nil) {
+        self.effect = effect
+        self.decision = decision
+    }
 }
 
 /// Something the tutor has promised to do.
@@ -53,6 +78,8 @@ public struct Record: Sendable, Hashable, Identifiable {
     /// When true, the body is confidential.
     public var isConfidential: Bool
     public var followUps: [FollowUp]
+    /// Only for `review` records.
+    public var review: Review?
     public var body: MarkdownBody
     public var source: SourceLocation
 }

@@ -4,22 +4,37 @@ public enum SiteLocale: String, Sendable, Hashable, CaseIterable {
     case en
 }
 
-/// The term the site covers.
-public struct Term: Sendable, Hashable {
+/// One term of the school year (SPEC §7): every figure is computed per term.
+public struct Term: Sendable, Hashable, Identifiable {
+    /// `2025-1`: how key-student lists and the site's `terms/<id>/` pages name it.
+    public var id: String
     public var name: String
     public var start: Day
     public var end: Day
+    /// This term's own rules, replacing the school's whole; nil: the school's.
+    public var policy: Policy?
+    /// This term's own evaluation settings, replacing the school's whole; nil: the school's.
+    public var evaluation: EvaluationSettings?
 
-    public init(name: String, start: Day, end: Day) {
+    public init(
+        id: String? = nil, name: String, start: Day, end: Day, policy: Policy? = nil,
+        evaluation: EvaluationSettings? = nil
+    ) {
+        self.id = id ?? Term.defaultID(start: start)
         self.name = name
         self.start = start
         self.end = end
+        self.policy = policy
+        self.evaluation = evaluation
+    }
+
+    /// The id of a term given without one: `2025-1` for a term starting from
+    /// August 2025 on, `2024-2` for one starting from January to July 2025.
+    public static func defaultID(start: Day) -> String {
+        start.month >= 8 ? "\(start.year)-1" : "\(start.year - 1)-2"
     }
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
-
-    /// The day clamped into the term.
-    public func clamp(_ day: Day) -> Day { min(max(day, start), end) }
 }
 
 /// Which students the policy's cadences apply to.
@@ -93,25 +108,62 @@ public struct EvaluationSettings: Sendable, Hashable {
     }
 }
 
-/// `school.yml`: the school, its term, its policy and how tutors are evaluated.
+/// `school.yml`: the school, its terms, its policy and how tutors are evaluated.
 public struct SchoolSettings: Sendable, Hashable {
     public var name: String
     public var locale: SiteLocale
     /// An IANA time zone name; it decides what "today" is.
     public var timezone: String
-    public var term: Term
+    /// In date order, not overlapping; never empty.
+    public var terms: [Term]
+    /// The rules of every term that carries none of its own.
     public var policy: Policy
+    /// The evaluation of every term that carries none of its own.
     public var evaluation: EvaluationSettings
 
+    public init(
+        name: String, locale: SiteLocale = .zhCN, timezone: String = "Asia/Shanghai", terms: [Term],
+        policy: Policy = Policy(), evaluation: EvaluationSettings = EvaluationSettings()
+    ) {
+        precondition(!terms.isEmpty, "a school has at least one term")
+        self.name = name
+        self.locale = locale
+        self.timezone = timezone
+        self.terms = terms
+        self.policy = policy
+        self.evaluation = evaluation
+    }
+
+    /// A school of one term, as `term:` in `school.yml` writes it.
     public init(
         name: String, locale: SiteLocale = .zhCN, timezone: String = "Asia/Shanghai", term: Term,
         policy: Policy = Policy(), evaluation: EvaluationSettings = EvaluationSettings()
     ) {
-        self.name = name
-        self.locale = locale
-        self.timezone = timezone
-        self.term = term
-        self.policy = policy
-        self.evaluation = evaluation
+        self.init(
+            name: name, locale: locale, timezone: timezone, terms: [term], policy: policy, evaluation: evaluation)
     }
+
+    /// The rules in force in `term`.
+    public func policy(for term: Term) -> Policy { term.policy ?? policy }
+
+    /// The evaluation settings of `term`.
+    public func evaluation(for term: Term) -> EvaluationSettings { term.evaluation ?? evaluation }
+
+    /// The term holding `day`, if any (a day between terms has none).
+    public func term(containing day: Day) -> Term? { terms.first { $0.contains(day) } }
+
+    /// The term an as-of date shows (SPEC §7): the one that contains it, else
+    /// the last that ended before it; before the first term, the first.
+    public func term(asOf day: Day) -> Term {
+        terms.last { $0.start <= day } ?? terms[0]
+    }
+
+    /// The term after `term`, if the school has written it down yet.
+    public func term(after term: Term) -> Term? {
+        terms.first { $0.start > term.end }
+    }
+
+    /// The whole span the terms cover, from the first day of the first to the
+    /// last day of the last.
+    public var span: (start: Day, end: Day) { (terms[0].start, terms[terms.count - 1].end) }
 }

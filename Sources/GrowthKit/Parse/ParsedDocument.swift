@@ -3,6 +3,7 @@ public enum EntityKind: String, Sendable, Hashable {
     case student
     case tutor
     case schoolClass = "class"
+    case term
 }
 
 /// An id written in a file, with where it was written, to be resolved when

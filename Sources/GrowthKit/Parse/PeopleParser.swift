@@ -21,15 +21,16 @@ enum PeopleParser {
     }
 
     static func tutor(id: String, _ fields: YAMLFields, body: MarkdownBody) -> Parsed<Tutor>? {
-        fields.rejectUnknownKeys(["name", "role", "subject", "phone"], in: "a tutor")
+        fields.rejectUnknownKeys(["name", "role", "subject", "phone", "left"], in: "a tutor")
         let name = fields.string("name", required: true, what: "the tutor's name")
         let role = fields.choice("role", required: true, as: TutorRole.self)
         let subject = fields.string("subject")
         let phone = fields.string("phone")
+        let left = fields.day("left")
         guard let name, let role else { return nil }
         return Parsed(
             value: Tutor(
-                id: id, name: name, role: role, subject: subject, phone: phone, bio: body,
+                id: id, name: name, role: role, subject: subject, phone: phone, left: left, bio: body,
                 source: fields.file.fileStart))
     }
 }

@@ -1,7 +1,7 @@
 /// Reads `students/<id>/<YYYY-MM-DD>-<type>[-slug].md`: one record.
 enum RecordParser {
     static let knownKeys: Set<String> = [
-        "date", "type", "tutor", "mood", "areas", "duration", "confidential", "follow_up",
+        "date", "type", "tutor", "mood", "areas", "duration", "confidential", "follow_up", "effect", "decision",
     ]
 
     /// The date, type and slug a record file name carries.
@@ -73,6 +73,18 @@ enum RecordParser {
             if !areas.contains(area) { areas.append(area) }
         }
         let followUps = parseFollowUps(fields)
+        var review: Review?
+        if type == .review {
+            review = Review(
+                effect: fields.int("effect", in: 1...5, what: "the guidance effect, a whole number from 1 to 5"),
+                decision: fields.choice("decision", as: ReviewDecision.self))
+        } else {
+            for key in ["effect", "decision"] where fields.has(key) {
+                file.warning(
+                    .unknownField, at: fields.keyLocation(key),
+                    "`\(key)` belongs to a `review` record, not a \(type?.rawValue ?? "record"); it is ignored")
+            }
+        }
 
         if type == .talk, body.isEmpty {
             file.warning(.emptyTalk, at: file.fileStart, "the talk has no text: write what was talked about")
@@ -82,7 +94,7 @@ enum RecordParser {
             value: Record(
                 id: "\(studentID)/\(name)", studentID: studentID, date: date, type: type, slug: fromName.slug,
                 tutorID: tutor, mood: mood, areas: areas, duration: duration, isConfidential: confidential,
-                followUps: followUps, body: body, source: file.fileStart),
+                followUps: followUps, review: review, body: body, source: file.fileStart),
             dateLocation: dateLocation)
         parsed.references.append(IDReference(kind: .student, id: studentID, location: file.fileStart, field: "folder"))
         if let tutor {

@@ -4,7 +4,8 @@ import Foundation
 enum SettingsParser {
     static func parse(_ fields: YAMLFields) -> Parsed<SchoolSettings>? {
         let file = fields.file
-        fields.rejectUnknownKeys(["name", "locale", "timezone", "term", "policy", "evaluation"], in: "school.yml")
+        fields.rejectUnknownKeys(
+            ["name", "locale", "timezone", "term", "terms", "policy", "evaluation"], in: "school.yml")
         let name = fields.string("name", required: true, what: "the school's name")
         let locale = fields.choice("locale", as: SiteLocale.self) ?? .zhCN
         var timezone = "Asia/Shanghai"
@@ -17,43 +18,26 @@ enum SettingsParser {
                 timezone = zone
             }
         }
-        let term = parseTerm(fields)
+        let terms = TermsParser.parse(fields)
         let policyFields = fields.fields("policy", what: "a mapping of policy items")
-        let policy = policyFields.map(parsePolicy) ?? Policy()
+        let policy = policyFields.map { parsePolicy($0, in: "the policy") } ?? Policy()
         let evaluation =
             fields.fields("evaluation", what: "a mapping with weights, grades and commend_top").map(parseEvaluation)
             ?? EvaluationSettings()
-        guard let name, let term else { return nil }
-        var locations = ["term": fields.keyLocation("term")]
+        guard let name, let terms, !terms.isEmpty else { return nil }
+        var locations = ["terms": fields.keyLocation(fields.has("terms") ? "terms" : "term")]
         if let policyFields {
             locations["max_students_per_tutor"] = policyFields.valueLocation("max_students_per_tutor")
         }
         return Parsed(
             value: SchoolSettings(
-                name: name, locale: locale, timezone: timezone, term: term, policy: policy, evaluation: evaluation),
+                name: name, locale: locale, timezone: timezone, terms: terms, policy: policy, evaluation: evaluation),
             fieldLocations: locations)
     }
 
-    static func parseTerm(_ fields: YAMLFields) -> Term? {
-        guard
-            let term = fields.fields("term", required: true, what: "`{ name: …, start: YYYY-MM-DD, end: YYYY-MM-DD }`")
-        else { return nil }
-        term.rejectUnknownKeys(["name", "start", "end"], in: "the term")
-        let name = term.string("name", required: true, what: "the term's name")
-        let start = term.day("start", required: true)
-        let end = term.day("end", required: true)
-        guard let name, let start, let end else { return nil }
-        guard start <= end else {
-            term.file.error(
-                .invalidValue, at: term.valueLocation("end"), "the term ends (\(end)) before it starts (\(start))")
-            return nil
-        }
-        return Term(name: name, start: start, end: end)
-    }
-
-    static func parsePolicy(_ fields: YAMLFields) -> Policy {
+    static func parsePolicy(_ fields: YAMLFields, in context: String) -> Policy {
         let items = RecordType.allCases.map(\.rawValue) + ["forum"]
-        fields.rejectUnknownKeys(Set(items + ["applies_to", "max_students_per_tutor", "grace_days"]), in: "the policy")
+        fields.rejectUnknownKeys(Set(items + ["applies_to", "max_students_per_tutor", "grace_days"]), in: context)
         var policy = Policy()
         policy.appliesTo = fields.choice("applies_to", as: PolicyScope.self) ?? .all
         policy.maxStudentsPerTutor = fields.int(

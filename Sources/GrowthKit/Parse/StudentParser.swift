@@ -1,7 +1,8 @@
 /// Reads `students/<id>/index.md`, the cover of a growth file.
 enum StudentParser {
     static func parse(id: String, _ fields: YAMLFields, body: MarkdownBody) -> Parsed<Student>? {
-        fields.rejectUnknownKeys(["name", "class", "tutor", "tutors", "partner", "key", "family"], in: "a student")
+        fields.rejectUnknownKeys(
+            ["name", "class", "tutor", "tutors", "partner", "key", "joined", "left", "family"], in: "a student")
         let file = fields.file
         let name = fields.string("name", required: true, what: "the student's name")
         let classID = fields.string("class", required: true, what: "a class id")
@@ -18,8 +19,8 @@ enum StudentParser {
                 "give either `tutor` or a `tutors` history, not both; `tutor` is used meanwhile")
         }
         if let tutor = fields.string("tutor", what: "a tutor id") {
-            // A single tutor follows the student from the start of time.
-            assignments.append(TutorAssignment(tutor: tutor, from: Day(ordinal: Int.min / 2)))
+            // A single tutor follows the student from their first day.
+            assignments.append(TutorAssignment(tutor: tutor, from: nil))
             references.append(
                 IDReference(kind: .tutor, id: tutor, location: fields.valueLocation("tutor"), field: "tutor"))
         } else if let history = fields.list("tutors", what: "a list of `{ tutor: <id>, from: <date> }`") {
@@ -35,10 +36,10 @@ enum StudentParser {
                 let tutor = entry.string("tutor", required: true, what: "a tutor id")
                 let from = entry.day("from", required: true)
                 if let tutor, let from {
-                    if let previous = assignments.last, previous.from >= from {
+                    if let previous = assignments.last?.from, previous >= from {
                         file.error(
                             .invalidValue, at: entry.valueLocation("from"),
-                            "`from: \(from)` must be later than the previous tutor's `from: \(previous.from)`")
+                            "`from: \(from)` must be later than the previous tutor's `from: \(previous)`")
                         continue
                     }
                     assignments.append(TutorAssignment(tutor: tutor, from: from))
@@ -60,7 +61,15 @@ enum StudentParser {
                         kind: .student, id: partnerID, location: fields.valueLocation("partner"), field: "partner"))
             }
         }
-        let isKey = fields.bool("key") ?? false
+        let key = keyTerms(fields, &references)
+        let joined = fields.day("joined")
+        var left = fields.day("left")
+        if let joined, let day = left, day < joined {
+            file.error(
+                .invalidValue, at: fields.valueLocation("left"),
+                "`left: \(day)` is before `joined: \(joined)`: a student leaves after joining; `left` is ignored")
+            left = nil
+        }
 
         var family: FamilyCircumstances?
         if let familyFields = fields.fields("family", what: "a mapping with `structure` and `notes`") {
@@ -73,11 +82,27 @@ enum StudentParser {
         guard let name, let classID else { return nil }
         return Parsed(
             value: Student(
-                id: id, name: name, classID: classID, tutors: assignments, partner: partner, isKey: isKey,
+                id: id, name: name, classID: classID, tutors: assignments, partner: partner, key: key,
+                joined: joined, left: left,
                 family: family, background: body, source: file.fileStart),
             references: references,
             fieldLocations: [
                 "tutor": fields.has("tutors") ? fields.keyLocation("tutors") : fields.valueLocation("tutor")
             ])
+    }
+
+    /// `key: true` (every term), `false`, or a list of term ids; the ids are
+    /// resolved against `school.yml` with the other references.
+    static func keyTerms(_ fields: YAMLFields, _ references: inout [IDReference]) -> KeyTerms {
+        guard let node = fields.node("key") else { return .none }
+        if node.sequence == nil {
+            return fields.bool("key").map { $0 ? .every : .none } ?? .none
+        }
+        var ids: Set<String> = []
+        for (id, location) in fields.stringList("key", what: "a term id such as 2025-1") {
+            ids.insert(id)
+            references.append(IDReference(kind: .term, id: id, location: location, field: "key"))
+        }
+        return .terms(ids)
     }
 }

@@ -74,6 +74,13 @@ header.site a { color: #fff; }
 .brand .term { margin-left: 1rem; font-size: .85rem; opacity: .85; }
 nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
 nav a[aria-current="page"] { border-bottom: 2px solid #fff; }
+nav.terms { flex-basis: 100%; font-size: .85rem; }
+nav.terms ul { gap: .25rem .5rem; }
+nav.terms a { display: inline-block; padding: 0 .5rem; border: 1px solid rgba(255, 255, 255, .5); border-radius: 3px; }
+nav.terms a[aria-current="page"] { background: #fff; color: var(--accent); border-bottom-width: 1px; }
+section.term > h2 { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .75rem; }
+.term-figure { font-size: .9rem; font-weight: normal; color: var(--muted); }
+section.break { background: var(--wash); }
 .notice { margin: 0; padding: .5rem 1.5rem; background: var(--warn-bg); color: var(--warn); font-size: .9rem;
   border-bottom: 1px solid #f0d9a0; }
 main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
@@ -227,6 +234,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <tbody>{{#family}}<tr><td>{{label}}</td><td class="num">{{value}}</td></tr>{{/family}}</tbody>
 </table>
 </section>{{/empty(family)}}
+{{#terms}}<section class="charts">{{> chart}}</section>{{/terms}}
 <section>
 <h2>{{heatHeading}}</h2>
 <div class="scroll">
@@ -335,6 +343,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <header class="site">
 <div class="brand"><a href="{{frame.root}}index.html">{{frame.schoolName}}</a><span class="term">{{frame.term}} · {{frame.asOf}}</span></div>
 <nav aria-label="{{frame.navLabel}}"><ul>{{#frame.nav}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>{{/frame.nav}}</ul></nav>
+{{^empty(frame.terms)}}<nav class="terms" aria-label="{{frame.termsLabel}}"><ul>{{#frame.terms}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>{{/frame.terms}}</ul></nav>{{/empty(frame.terms)}}
 </header>
 <p class="notice" role="note"><strong>{{frame.audience}}</strong>{{#frame.minorsNotice}} {{frame.minorsNotice}}{{/frame.minorsNotice}}</p>
 {{#frame.problems}}<p class="notice problems" role="alert"><a href="{{href}}">{{text}}</a></p>{{/frame.problems}}
@@ -389,24 +398,10 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{#background}}<div class="prose">{{{background}}}</div>{{/background}}
 </section>{{/empty(family)}}
 {{#empty(family)}}{{#background}}<section class="confidential-block"><h2>{{familyHeading}} <span class="tag confidential">{{confidentialLabel}}</span></h2><div class="prose">{{{background}}}</div></section>{{/background}}{{/empty(family)}}
-<section class="keep">
-<h2>{{complianceHeading}}</h2>
-<table class="list">
-<thead><tr>{{#itemHeaders}}<th scope="col">{{.}}</th>{{/itemHeaders}}</tr></thead>
-<tbody>{{#items}}<tr><td>{{item}}</td><td>{{cadence}}</td><td class="num">{{due}}</td><td class="num">{{met}}</td><td class="num">{{compliance}} <span class="status {{status.kind}}">{{status.text}}</span></td></tr>
-{{/items}}</tbody>
-</table>
-{{^empty(overdue)}}<h3>{{overdueHeading}}</h3>{{> overdue}}{{/empty(overdue)}}
-</section>
-<section class="keep">
-<h2>{{moodHeading}}</h2>
-{{#mood}}{{> chart}}{{/mood}}
-{{^mood}}<p class="empty">{{noMood}}</p>{{/mood}}
-</section>
-{{^empty(areas)}}<section class="keep">
-<h2>{{areasHeading}}</h2>
-<ul class="areas">{{#areas}}<li>{{label}} <span class="count">{{value}}</span></li>{{/areas}}</ul>
-</section>{{/empty(areas)}}
+{{^empty(overdue)}}<section class="keep">
+<h2>{{overdueHeading}}</h2>
+{{> overdue}}
+</section>{{/empty(overdue)}}
 {{^empty(followUps)}}<section class="keep">
 <h2>{{followUpsHeading}}</h2>
 <table class="list">
@@ -415,9 +410,23 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{/followUps}}</tbody>
 </table>
 </section>{{/empty(followUps)}}
-<section>
-<h2>{{timelineHeading}}</h2>
-{{#empty(records)}}<p class="empty">{{noRecords}}</p>{{/empty(records)}}
+{{^empty(areas)}}<section class="keep">
+<h2>{{areasHeading}}</h2>
+<ul class="areas">{{#areas}}<li>{{label}} <span class="count">{{value}}</span></li>{{/areas}}</ul>
+</section>{{/empty(areas)}}
+{{#empty(terms)}}<p class="empty">{{noRecords}}</p>{{/empty(terms)}}
+{{#terms}}<section class="term{{#isBreak}} break{{/isBreak}}" id="{{anchor}}">
+<h2>{{heading}}{{#isKey}} <span class="tag key">{{keyLabel}}</span>{{/isKey}}{{#compliance}} <span class="term-figure">{{complianceHeading}} {{compliance}}</span>{{/compliance}}</h2>
+{{#hint}}<p class="summary">{{hint}}</p>{{/hint}}
+{{^empty(items)}}<table class="list keep">
+<thead><tr>{{#itemHeaders}}<th scope="col">{{.}}</th>{{/itemHeaders}}</tr></thead>
+<tbody>{{#items}}<tr><td>{{item}}</td><td>{{cadence}}</td><td class="num">{{due}}</td><td class="num">{{met}}</td><td class="num">{{compliance}} <span class="status {{status.kind}}">{{status.text}}</span></td></tr>
+{{/items}}</tbody>
+</table>{{/empty(items)}}
+{{^empty(review)}}<h3>{{reviewHeading}}</h3>
+<dl class="facts">{{#review}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/review}}</dl>{{/empty(review)}}
+{{#mood}}<div class="keep">{{> chart}}</div>{{/mood}}
+{{^empty(records)}}<h3>{{timelineHeading}}</h3>
 <ol class="timeline">
 {{#records}}<li id="{{anchor}}" class="record {{typeKey}}">
 <header><time datetime="{{dateISO}}">{{date}}</time> <span class="type">{{type}}</span>{{#tutor}} · <a href="{{href}}">{{text}}</a>{{/tutor}}{{#isConfidential}} <span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}</header>
@@ -426,8 +435,9 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <div class="prose">{{{body}}}</div>
 </li>
 {{/records}}
-</ol>
+</ol>{{/empty(records)}}
 </section>
+{{/terms}}
 </article>
 
 """#,
@@ -463,6 +473,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <section>
 <h2>{{evaluationHeading}}</h2>
 <dl class="facts">{{#parts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/parts}}</dl>
+{{#terms}}{{> chart}}{{/terms}}
 </section>
 {{^empty(surveys)}}<section>
 <h2>{{surveyHeading}}</h2>

@@ -17,13 +17,18 @@ public enum SiteBuilder {
         // readers may not see, before any view or export is made.
         let (school, aggregates) = AudienceFilter.apply(
             audience, to: school, SchoolAggregates(school: school, asOf: asOf))
-        var context = ViewContext(school: school, aggregates: aggregates, audience: audience)
+        var context = ViewContext(school: school, aggregates: aggregates, term: aggregates.current, audience: audience)
         context.hasProblems = !problems.isEmpty
-        var pages = [context.dashboard(), context.evaluationPage(), context.forumsPage()]
-        pages += school.classes.map(context.classPage)
+        // The as-of term's pages at the root: every class and tutor has one.
+        var pages = context.termPages(classes: school.classes.map(\.id), tutors: school.tutors.map(\.id))
         pages += school.students.map(context.studentPage)
-        pages += school.tutors.map(context.tutorPage)
         if !problems.isEmpty { pages.append(context.problemsPage(problems)) }
+        // Each ended term's own pages under terms/<id>/, for who took part in it.
+        for term in aggregates.endedTerms where term.term.id != aggregates.current.term.id {
+            var ended = ViewContext(school: school, aggregates: aggregates, term: term, audience: audience)
+            ended.hasProblems = context.hasProblems
+            pages += ended.termPages(classes: term.classes, tutors: term.tutors)
+        }
 
         var files = DataExport.files(school: school, aggregates: aggregates)
         for (path, bytes) in render(pages, with: templates) { files[path] = bytes }

@@ -64,7 +64,9 @@ public struct TemplateSet: Sendable {
     /// the minors notice and the problems link must stay.
     func checkSafeguards() throws(Diagnostic) {
         let frame = PageFrame(
-            lang: "zh-CN", title: "t", schoolName: "s", root: "", nav: [], navLabel: "n", skipLabel: "k",
+            lang: "zh-CN", title: "t", schoolName: "s", root: "", nav: [], navLabel: "n", terms: [],
+            termsLabel: "terms",
+            skipLabel: "k",
             minorsNotice: "MINORS-NOTICE-PROBE", audience: "AUDIENCE-PROBE", asOf: "a", term: "t", generatedBy: "g",
             problems: LinkView(href: "problems/index.html", text: "PROBLEMS-PROBE"))
         let html = render(Page(path: "index.html", template: "layout", frame: frame, view: [String: String]()))

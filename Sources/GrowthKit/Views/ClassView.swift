@@ -38,17 +38,20 @@ public struct ClassView: Sendable {
     public var heatRows: [HeatRowView]
     public var studentLabel: String
     public var description: String?
+    /// Compliance per term, once the class has more than one.
+    public var terms: ChartView?
 }
 
 extension ViewContext {
     func studentRows(_ ids: [String], root: String) -> [StudentRowView] {
         ids.compactMap { id in
             guard let student = students[id] else { return nil }
-            let row = studentCompliance[id]
+            let row = term.compliance(ofStudent: id)
             return StudentRowView(
                 link: studentLink(id, root: root), id: id,
-                tutor: tutorLink(student.tutor(on: aggregates.asOf), root: root),
-                isKey: student.isKey, keyLabel: text[.keyStudent], compliance: text.percent(row?.compliance),
+                tutor: tutorLink(student.tutor(on: asOf), root: root),
+                isKey: student.isKey(in: term.term), keyLabel: text[.keyStudent],
+                compliance: text.percent(row?.compliance),
                 status: complianceStatus(row?.compliance),
                 overdue: (row?.overdue ?? []).map { text.recordType($0.item) }.joined(separator: text.listSeparator))
         }
@@ -57,7 +60,7 @@ extension ViewContext {
     /// Counts of each family structure; counts below 3 are shown as `<3` so
     /// a small group cannot point at one child.
     func familyCounts(_ classID: String) -> [FactView] {
-        let counts = aggregates.familyCounts[classID] ?? [:]
+        let counts = term.familyCounts[classID] ?? [:]
         return FamilyStructure.allCases.compactMap { structure in
             guard let count = counts[structure] else { return nil }
             return FactView(label: text.family(structure), value: count < 3 ? text[.lessThanThree] : "\(count)")
@@ -65,7 +68,8 @@ extension ViewContext {
     }
 
     func classPage(_ schoolClass: SchoolClass) -> Page {
-        let root = "../../"
+        let depth = depth(2)
+        let root = String(repeating: "../", count: depth)
         let members = studentsByClass[schoolClass.id] ?? []
         var facts = [FactView(label: text[.grade], value: schoolClass.grade)]
         if let major = schoolClass.major { facts.append(FactView(label: text[.major], value: major)) }
@@ -73,7 +77,8 @@ extension ViewContext {
             facts.append(FactView(label: text[.headTeacher], value: "", link: head))
         }
         facts.append(
-            FactView(label: text[.compliance], value: text.percent(classCompliance[schoolClass.id]?.compliance)))
+            FactView(
+                label: text[.compliance], value: text.percent(term.compliance(ofClass: schoolClass.id)?.compliance)))
         let heatRows = members.map { student in
             let counts = countPerWeek(aggregates.trajectories[student.id]?.records ?? [])
             return HeatRowView(
@@ -91,9 +96,12 @@ extension ViewContext {
             familyHeaders: [text[.familyCircumstances], text[.count]], family: familyCounts(schoolClass.id),
             familyHint: text[.smallCountsHint], heatHeading: text[.heatMap],
             heatWeeks: weeks.map { text.shortDate($0.start) }, heatRows: heatRows, studentLabel: text[.student],
-            description: schoolClass.description.isEmpty ? nil : schoolClass.description.html)
+            description: schoolClass.description.isEmpty ? nil : schoolClass.description.html,
+            terms: termComparison(
+                id: "by-term", title: "\(schoolClass.name) · \(text[.termComparison])",
+                classTermFigures(schoolClass.id)))
         return Page(
-            path: "classes/\(schoolClass.id)/index.html", template: "class",
-            frame: frame(title: schoolClass.name, depth: 2, current: nil), view: view)
+            path: termPath("classes/\(schoolClass.id)/index.html"), template: "class",
+            frame: frame(title: schoolClass.name, depth: depth, current: nil), view: view)
     }
 }

@@ -48,7 +48,7 @@ extension ViewContext {
             guard let student = students[item.studentID] else { return nil }
             return OverdueView(
                 student: studentLink(student.id, root: root), schoolClass: classLink(student.classID, root: root),
-                tutor: tutorLink(student.tutor(on: aggregates.asOf), root: root), item: text.recordType(item.item),
+                tutor: tutorLink(student.tutor(on: asOf), root: root), item: text.recordType(item.item),
                 days: text.days(item.days), allowed: text.days(item.allowed),
                 lastRecord: item.lastRecord.map(text.shortDate) ?? text[.never])
         }
@@ -64,17 +64,21 @@ extension ViewContext {
     }
 
     func dashboard() -> Page {
-        let report = aggregates.compliance
-        let asOf = aggregates.asOf
-        let covered = school.students.count { $0.tutor(on: asOf) != nil }
+        let report = term.compliance
+        let root = String(repeating: "../", count: depth(0))
+        let span = term.term
+        let present = term.students.compactMap { students[$0] }
+        let covered = present.count { $0.tutor(on: asOf) != nil }
         let figures = [
-            FigureView(label: text[.studentCount], value: text.number(school.students.count)),
-            FigureView(label: text[.tutorCount], value: text.number(school.tutors.count)),
-            FigureView(label: text[.classCount], value: text.number(school.classes.count)),
-            FigureView(label: text[.recordCount], value: text.number(school.records.count { $0.date <= asOf })),
+            FigureView(label: text[.studentCount], value: text.number(present.count)),
+            FigureView(label: text[.tutorCount], value: text.number(term.tutors.count)),
+            FigureView(label: text[.classCount], value: text.number(term.classes.count)),
+            FigureView(
+                label: text[.recordCount],
+                value: text.number(school.records.count { span.contains($0.date) && $0.date <= asOf })),
             FigureView(
                 label: text[.coverage],
-                value: text.percent(school.students.isEmpty ? nil : Double(covered) / Double(school.students.count)),
+                value: text.percent(present.isEmpty ? nil : Double(covered) / Double(present.count)),
                 hint: text[.coverageHint]),
             FigureView(label: text[.schoolCompliance], value: text.percent(report.school)),
         ]
@@ -114,16 +118,19 @@ extension ViewContext {
                 : "\(total) records over \(weeks.count) weeks; at most \(weeks.map(\.value).max() ?? 0) in a week.",
             headers: [text[.week], text[.count]], rows: weeks.map { TableRow(cells: [$0.label, "\($0.value)"]) },
             tableLabel: text[.chartDataTable])
-        let latest = school.forums.filter { $0.date <= asOf }.max { $0.date < $1.date }
+        let latest = school.forums.filter { span.contains($0.date) && $0.date <= asOf }.max { $0.date < $1.date }
+        let byTerm = termComparison(
+            id: "by-term", title: text[.termComparison], scoreLabel: text[.meanScore], schoolTermFigures())
         let view = DashboardView(
-            heading: text[.schoolOverview], figures: figures, charts: [byItem, byClass, perWeek],
+            heading: text[.schoolOverview], figures: figures,
+            charts: [byItem, byClass, perWeek] + [byTerm].compactMap { $0 },
             overdueHeading: "\(text[.overdueList]) (\(report.overdue.count))",
             overdueHeaders: [
                 text[.student], text[.schoolClass], text[.tutor], text[.item], text[.daysSince], text[.allowedDays],
                 text[.lastRecord],
             ],
-            overdue: overdueRows(report.overdue, root: ""), noOverdue: text[.noOverdue],
-            classesHeading: text[.classes], classes: classRowViews(root: ""),
+            overdue: overdueRows(report.overdue, root: root), noOverdue: text[.noOverdue],
+            classesHeading: text[.classes], classes: classRowViews(root: root),
             classHeaders: [text[.schoolClass], text[.headTeacher], text[.studentCount], text[.compliance]],
             forumHeading: text[.latestForum],
             latestForum: latest.map {
@@ -131,13 +138,13 @@ extension ViewContext {
             },
             noForum: text[.noForum])
         return Page(
-            path: "index.html", template: "dashboard",
-            frame: frame(title: text[.dashboard], depth: 0, current: .dashboard),
+            path: termPath("index.html"), template: "dashboard",
+            frame: frame(title: text[.dashboard], depth: depth(0), current: .dashboard),
             view: view)
     }
 
     func classRowViews(root: String) -> [ClassRowView] {
-        aggregates.compliance.classes.map { row in
+        term.compliance.classes.map { row in
             ClassRowView(
                 link: classLink(row.classID, root: root),
                 headTeacher: tutorLink(classes[row.classID]?.headTeacher, root: root),

@@ -30,9 +30,10 @@ public struct EvaluationView: Sendable {
 
 extension ViewContext {
     func evaluationPage() -> Page {
-        let root = "../"
-        let evaluation = aggregates.evaluation
-        let settings = school.settings.evaluation
+        let depth = depth(1)
+        let root = String(repeating: "../", count: depth)
+        let evaluation = term.evaluation
+        let settings = term.evaluationSettings
         let rows = evaluation.tutors.map { tutor in
             RankingRowView(
                 rank: tutor.rank.map(String.init) ?? "–", tutor: tutorLink(tutor.tutorID, root: root)!,
@@ -91,7 +92,7 @@ extension ViewContext {
             criticised: evaluation.criticised.compactMap { tutorLink($0, root: root) }, none: "–",
             methodHeading: text[.method], method: method, chart: chart)
         return Page(
-            path: "evaluation/index.html", template: "evaluation",
-            frame: frame(title: text[.evaluation], depth: 1, current: .evaluation), view: view)
+            path: termPath("evaluation/index.html"), template: "evaluation",
+            frame: frame(title: text[.evaluation], depth: depth, current: .evaluation), view: view)
     }
 }

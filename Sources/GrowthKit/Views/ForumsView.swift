@@ -24,8 +24,14 @@ public struct ForumsView: Sendable {
 
 extension ViewContext {
     func forumsPage() -> Page {
-        let root = "../"
-        let forums = school.forums.filter { $0.date <= aggregates.asOf }.sorted { $0.date > $1.date }.map { forum in
+        let depth = depth(1)
+        let root = String(repeating: "../", count: depth)
+        // The root lists every forum so far, an ended term's page its own.
+        let span = base.isEmpty ? nil : term.term
+        let shown = school.forums.filter { forum in
+            forum.date <= aggregates.asOf && span.map { $0.contains(forum.date) } ?? true
+        }
+        let forums = shown.sorted { $0.date > $1.date }.map { forum in
             ForumView(
                 anchor: "forum-\(forum.id)", date: text.date(forum.date), dateISO: forum.date.iso, topic: forum.topic,
                 host: tutorLink(forum.host, root: root),
@@ -38,8 +44,8 @@ extension ViewContext {
             attendeesLabel: text[.attendees], casesLabel: text[.cases], analysisLabel: text[.caseAnalysis],
             confidentialLabel: text[.confidential])
         return Page(
-            path: "forums/index.html", template: "forums",
-            frame: frame(title: text[.forums], depth: 1, current: .forums),
+            path: termPath("forums/index.html"), template: "forums",
+            frame: frame(title: text[.forums], depth: depth, current: .forums),
             view: view)
     }
 }

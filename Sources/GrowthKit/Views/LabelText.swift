@@ -141,6 +141,21 @@ extension Localizer {
                 "This build went ahead with problems and left some content out: see the list."
             )
         case .record: ("记录", "Record")
+        case .terms: ("学期", "Terms")
+        case .currentTerm: ("当前学期", "Current term")
+        case .termComparison: ("各学期对比", "Term by term")
+        case .meanScore: ("导师平均得分", "Mean tutor score")
+        case .leftOn: ("离校日期", "Left on")
+        case .joinedOn: ("入学日期", "Joined on")
+        case .keyTerms: ("重点关注学期", "Key student in")
+        case .review: ("学期评价", "Term review")
+        case .effect: ("引导效果", "Guidance effect")
+        case .decision: ("跟踪决定", "Decision")
+        case .betweenTerms: ("学期之间（假期）", "Between terms (holiday)")
+        case .betweenTermsHint:
+            ("假期中的记录保存在成长档案中，不计入任何学期的落实率。", "Records of a holiday stay in the growth file and count for no term.")
+        case .notAtSchool: ("本学期不在校", "Not at school this term")
+        case .currentTermOverview: ("本学期", "This term")
         case .smallCountsHint: ("少于3人时显示为“<3”。", "Fewer than 3 students are shown as “<3”.")
         }
     }

@@ -16,6 +16,8 @@ public enum Label: Sendable, CaseIterable {
     case chartDataTable, value, count, notGraded, answers, total, printHint, skipToContent, nameColumn
     case moodSummaryNone, lessThanThree, surveys, respondent, contacted, comment, recordedOn, gradeLevel,
         smallCountsHint, familyNotes, date, error, warning, problemsBanner, record
+    case terms, currentTerm, termComparison, meanScore, leftOn, joinedOn, keyTerms, review, effect, decision
+    case betweenTerms, betweenTermsHint, notAtSchool, currentTermOverview
 }
 
 /// Labels, dates and numbers for one locale.
@@ -88,6 +90,7 @@ public struct Localizer: Sendable {
         case .homeVisit: locale == .zhCN ? "上门家访" : "Home visit"
         case .contact: locale == .zhCN ? "教师沟通" : "Teacher contact"
         case .observation: locale == .zhCN ? "日常观察" : "Observation"
+        case .review: locale == .zhCN ? "学期评价" : "Term review"
         }
     }
 
@@ -140,6 +143,14 @@ public struct Localizer: Sendable {
         switch respondent {
         case .parent: locale == .zhCN ? "家长" : "Parent"
         case .student: locale == .zhCN ? "学生" : "Student"
+        }
+    }
+
+    public func decision(_ decision: ReviewDecision) -> String {
+        switch decision {
+        case .continue: locale == .zhCN ? "继续跟踪" : "continue tracking"
+        case .change: locale == .zhCN ? "调整跟踪对象" : "change the focus"
+        case .close: locale == .zhCN ? "结束跟踪" : "close tracking"
         }
     }
 

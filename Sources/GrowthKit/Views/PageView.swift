@@ -14,6 +14,9 @@ public struct PageFrame: Sendable {
     public var root: String
     public var nav: [LinkView]
     public var navLabel: String
+    /// The term switcher: each term's pages, the shown term marked current.
+    public var terms: [LinkView]
+    public var termsLabel: String
     public var skipLabel: String
     /// Leadership builds hold minors' personal information and say so.
     public var minorsNotice: String?
@@ -33,58 +36,73 @@ public struct Page: Sendable {
     public var view: any Sendable
 }
 
-/// Shared inputs of every view builder.
+/// Shared inputs of every view builder: the school, the term whose pages are
+/// made, and indexes of that term's figures.
 struct ViewContext: Sendable {
     var school: School
     var aggregates: SchoolAggregates
+    /// The term the pages show: the as-of term at the root, an ended term
+    /// under `terms/<id>/`.
+    var term: TermAggregates
+    /// `""` for the as-of term's pages, `"terms/<id>/"` for an ended term's.
+    var base: String
+    /// The terms the switcher offers: every term up to the shown one.
+    var switcherTerms: [TermAggregates]
     var text: Localizer
     var audience: Audience
     var students: [String: Student]
     var tutors: [String: Tutor]
     var classes: [String: SchoolClass]
     // Indexes built once, so no page searches a whole list for its own part.
-    var studentCompliance: [String: StudentCompliance]
-    var tutorCompliance: [String: TutorCompliance]
-    var tutorEvaluation: [String: TutorEvaluation]
-    var classCompliance: [String: ClassCompliance]
-    /// The weeks of the term up to the as-of date, from the Monday of the first:
-    /// the columns of the records-per-week chart and of the heat maps.
+    /// The weeks of the term up to its as-of date, from the Monday of the
+    /// first: the columns of the records-per-week chart and of the heat maps.
     var weeks: [Period]
-    /// Students of each class, in id order.
+    /// The term's students of each class, in id order.
     var studentsByClass: [String: [Student]]
-    /// Students each tutor follows on the as-of date, in id order.
+    /// Students each tutor follows on the term's as-of date, in id order.
     var currentStudents: [String: [String]]
-    /// Records each tutor wrote up to the as-of date, newest first.
+    /// Records of the term each tutor wrote up to its as-of date, newest first.
     var recordsByTutor: [String: [Record]]
     var answersByTutor: [String: [SurveyResponse]]
+    /// Tutors and classes with a page of the shown term; the others are
+    /// linked to their page at the root, which every tutor and class has.
+    var termTutors: Set<String>
+    var termClasses: Set<String>
     /// Whether the build lists problems (`--allow-errors`).
     var hasProblems = false
 
-    init(school: School, aggregates: SchoolAggregates, audience: Audience) {
+    /// The context of `term`'s pages; the as-of term's are at the root.
+    init(school: School, aggregates: SchoolAggregates, term: TermAggregates, audience: Audience) {
         self.school = school
         self.aggregates = aggregates
+        self.term = term
         self.audience = audience
+        let isCurrent = term.term.id == aggregates.current.term.id
+        base = isCurrent ? "" : "terms/\(term.term.id)/"
+        switcherTerms = aggregates.terms.filter { $0.term.start <= term.term.start }
         text = Localizer(school.settings.locale)
         students = Dictionary(uniqueKeysWithValues: school.students.map { ($0.id, $0) })
         tutors = Dictionary(uniqueKeysWithValues: school.tutors.map { ($0.id, $0) })
         classes = Dictionary(uniqueKeysWithValues: school.classes.map { ($0.id, $0) })
-        let report = aggregates.compliance
-        studentCompliance = Dictionary(uniqueKeysWithValues: report.students.map { ($0.studentID, $0) })
-        tutorCompliance = Dictionary(uniqueKeysWithValues: report.tutors.map { ($0.tutorID, $0) })
-        tutorEvaluation = Dictionary(uniqueKeysWithValues: aggregates.evaluation.tutors.map { ($0.tutorID, $0) })
-        classCompliance = Dictionary(uniqueKeysWithValues: report.classes.map { ($0.classID, $0) })
-        let term = school.settings.term
-        weeks = Cadence.weeks(1).periods(in: Term(name: term.name, start: term.start, end: aggregates.asOf))
-        studentsByClass = Dictionary(grouping: school.students, by: \.classID)
+        let report = term.compliance
+        let asOf = term.asOf
+        weeks = Cadence.weeks(1).periods(in: Term(name: term.term.name, start: term.term.start, end: asOf))
+        let present = Set(term.students)
+        studentsByClass = Dictionary(grouping: school.students.filter { present.contains($0.id) }, by: \.classID)
         currentStudents = Dictionary(grouping: report.students.filter { $0.tutorID != nil }, by: { $0.tutorID! })
             .mapValues { $0.map(\.studentID) }
-        let asOf = aggregates.asOf
-        recordsByTutor = Dictionary(grouping: school.records.filter { $0.tutorID != nil && $0.date <= asOf }) {
-            $0.tutorID!
-        }
+        let span = term.term
+        recordsByTutor = Dictionary(
+            grouping: school.records.filter { $0.tutorID != nil && span.contains($0.date) && $0.date <= asOf }
+        ) { $0.tutorID! }
         .mapValues { $0.sorted { ($0.date, $0.studentID, $0.type.rank) > ($1.date, $1.studentID, $1.type.rank) } }
-        answersByTutor = school.answersByTutor()
+        answersByTutor = school.answersByTutor(in: span, upTo: asOf)
+        termTutors = Set(term.tutors)
+        termClasses = Set(term.classes)
     }
+
+    /// The day the shown term's figures are for.
+    var asOf: Day { term.asOf }
 
     /// How many of `records` fall in each of `weeks`.
     func countPerWeek(_ records: some Sequence<Record>) -> [Int] {
@@ -97,20 +115,37 @@ struct ViewContext: Sendable {
         return counts
     }
 
+    /// The path of one of the shown term's pages, from the site's root.
+    func termPath(_ path: String) -> String { base + path }
+
+    /// How many folders below the root a term page `depth` folders deep lies.
+    func depth(_ depth: Int) -> Int { base.isEmpty ? depth : depth + 2 }
+
     /// The frame of a page `depth` folders below the root.
     func frame(title: String, depth: Int, current: Label?) -> PageFrame {
         let root = String(repeating: "../", count: depth)
         let sections: [(Label, String)] = [
-            (.dashboard, "index.html"), (.evaluation, "evaluation/index.html"), (.forums, "forums/index.html"),
-            (.search, "search/index.html"),
+            (.dashboard, termPath("index.html")), (.evaluation, termPath("evaluation/index.html")),
+            (.forums, termPath("forums/index.html")), (.search, "search/index.html"),
         ]
+        let shown = term.term.id
+        let currentID = aggregates.current.term.id
+        var terms = switcherTerms.reversed().map { other in
+            LinkView(
+                href: root + (other.term.id == currentID ? "" : "terms/\(other.term.id)/") + "index.html",
+                text: other.term.name, isCurrent: other.term.id == shown)
+        }
+        // An ended term's pages must not change when later terms come: they
+        // name none of them, only the way back to the running term.
+        if shown != currentID { terms.insert(LinkView(href: root + "index.html", text: text[.currentTerm]), at: 0) }
         return PageFrame(
             lang: text.languageTag, title: title, schoolName: school.settings.name, root: root,
             nav: sections.map { LinkView(href: root + $0.1, text: text[$0.0], isCurrent: $0.0 == current) },
-            navLabel: text[.dashboard], skipLabel: text[.skipToContent],
+            navLabel: text[.dashboard], terms: terms.count > 1 ? terms : [], termsLabel: text[.terms],
+            skipLabel: text[.skipToContent],
             minorsNotice: audience == .leadership ? text[.minorsNotice] : nil,
             audience: text[audience == .leadership ? .audienceLeadership : .audienceStaff],
-            asOf: "\(text[.asOf]) \(text.date(aggregates.asOf))", term: school.settings.term.name,
+            asOf: "\(text[.asOf]) \(text.date(asOf))", term: term.term.name,
             generatedBy: text[.generatedBy],
             problems: hasProblems ? LinkView(href: root + "problems/index.html", text: text[.problemsBanner]) : nil)
     }
@@ -120,17 +155,22 @@ struct ViewContext: Sendable {
         "record-" + (record.id.split(separator: "/").last.map(String.init) ?? record.id)
     }
 
+    /// A growth file: one page for the whole stay, at the site's root.
     func studentLink(_ id: String, root: String) -> LinkView {
         LinkView(href: "\(root)students/\(id)/index.html", text: students[id]?.name ?? id)
     }
 
+    /// A tutor's page of the shown term.
     func tutorLink(_ id: String?, root: String) -> LinkView? {
         guard let id else { return nil }
-        return LinkView(href: "\(root)tutors/\(id)/index.html", text: tutors[id]?.name ?? id)
+        let path = "tutors/\(id)/index.html"
+        return LinkView(href: root + (termTutors.contains(id) ? termPath(path) : path), text: tutors[id]?.name ?? id)
     }
 
+    /// A class's page of the shown term.
     func classLink(_ id: String, root: String) -> LinkView {
-        LinkView(href: "\(root)classes/\(id)/index.html", text: classes[id]?.name ?? id)
+        let path = "classes/\(id)/index.html"
+        return LinkView(href: root + (termClasses.contains(id) ? termPath(path) : path), text: classes[id]?.name ?? id)
     }
 
     /// `met`, `behind` or `not due yet`, as a CSS class and a word.
@@ -145,4 +185,15 @@ struct ViewContext: Sendable {
 public struct StatusView: Sendable, Hashable {
     public var kind: String
     public var text: String
+}
+
+extension ViewContext {
+    /// The figure pages of the shown term: dashboard, evaluation, forums, and
+    /// a page for each of `classes` and `tutors`.
+    func termPages(classes classIDs: [String], tutors tutorIDs: [String]) -> [Page] {
+        var pages = [dashboard(), evaluationPage(), forumsPage()]
+        pages += classIDs.compactMap { classes[$0] }.map(classPage)
+        pages += tutorIDs.compactMap { tutors[$0] }.map(tutorPage)
+        return pages
+    }
 }

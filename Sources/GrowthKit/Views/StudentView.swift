@@ -39,7 +39,24 @@ public struct RecordView: Sendable {
     public var hiddenNote: String?
 }
 
-/// The growth file of one student (`students/<id>/index.html`).
+/// One term of a growth file, or the holiday between two terms.
+public struct TermSectionView: Sendable {
+    public var anchor: String
+    public var heading: String
+    /// A holiday between terms: its records count for no term.
+    public var isBreak: Bool
+    public var hint: String?
+    public var isKey: Bool
+    /// The term's overall compliance, e.g. `83%`.
+    public var compliance: String?
+    public var items: [ItemView]
+    public var review: [FactView]
+    public var mood: ChartView?
+    public var records: [RecordView]
+}
+
+/// The growth file of one student (`students/<id>/index.html`): one page for
+/// the whole stay, grouped by term, newest first (SPEC §7).
 public struct StudentView: Sendable {
     public var name: String
     public var id: String
@@ -52,11 +69,9 @@ public struct StudentView: Sendable {
     public var background: String?
     public var complianceHeading: String
     public var itemHeaders: [String]
-    public var items: [ItemView]
     public var overdue: [OverdueView]
     public var overdueHeading: String
     public var overdueHeaders: [String]
-    public var mood: ChartView?
     public var moodHeading: String
     public var noMood: String
     public var areasHeading: String
@@ -64,8 +79,9 @@ public struct StudentView: Sendable {
     public var followUpsHeading: String
     public var followUpHeaders: [String]
     public var followUps: [FollowUpView]
+    public var reviewHeading: String
     public var timelineHeading: String
-    public var records: [RecordView]
+    public var terms: [TermSectionView]
     public var noRecords: String
     public var printHint: String
 }
@@ -73,9 +89,36 @@ public struct StudentView: Sendable {
 extension ViewContext {
     func studentPage(_ student: Student) -> Page {
         let root = "../../"
-        let asOf = aggregates.asOf
-        let compliance = studentCompliance[student.id]
+        let compliance = term.compliance(ofStudent: student.id)
         let trajectory = aggregates.trajectories[student.id]
+        let view = StudentView(
+            name: student.name, id: student.id, isKey: student.isKey(in: term.term), keyLabel: text[.keyStudent],
+            facts: studentFacts(student, root: root),
+            confidentialLabel: text[.confidential], familyHeading: text[.family], family: familyFacts(student),
+            background: student.background.isEmpty ? nil : student.background.html,
+            complianceHeading: text[.compliance],
+            itemHeaders: [text[.item], "", text[.due], text[.met], text[.compliance]],
+            overdue: overdueRows(compliance?.overdue ?? [], root: root),
+            overdueHeading: "\(text[.overdueList]) · \(term.term.name)",
+            overdueHeaders: [
+                text[.student], text[.schoolClass], text[.tutor], text[.item], text[.daysSince], text[.allowedDays],
+                text[.lastRecord],
+            ],
+            moodHeading: text[.moodOverTime], noMood: text[.moodSummaryNone],
+            areasHeading: text[.areasCovered],
+            areas: (trajectory?.areas ?? []).map { FactView(label: text.area($0.area), value: "\($0.count)") },
+            followUpsHeading: text[.followUps],
+            followUpHeaders: [text[.action], text[.dueDate], text[.recordedOn], ""],
+            followUps: (trajectory?.followUps ?? []).map(followUpView),
+            reviewHeading: text[.review], timelineHeading: text[.timeline],
+            terms: termSections(student, records: trajectory?.records ?? [], root: root),
+            noRecords: text[.noRecords], printHint: text[.printHint])
+        return Page(
+            path: "students/\(student.id)/index.html", template: "student",
+            frame: frame(title: student.name, depth: 2, current: nil), view: view)
+    }
+
+    func studentFacts(_ student: Student, root: String) -> [FactView] {
         var facts = [
             FactView(label: text[.schoolClass], value: "", link: classLink(student.classID, root: root)),
             FactView(label: text[.tutor], value: text[.never], link: tutorLink(student.tutor(on: asOf), root: root)),
@@ -83,22 +126,76 @@ extension ViewContext {
         if student.tutors.count > 1 {
             let history = student.tutors.map { assignment in
                 let name = tutors[assignment.tutor]?.name ?? assignment.tutor
-                guard assignment.from.year > 1 else { return name }  // `tutor:` holds from the start
+                guard let from = assignment.from else { return name }  // `tutor:` holds from the start
                 return text.locale == .zhCN
-                    ? "\(name)（\(text.shortDate(assignment.from))起）"
-                    : "\(name) (from \(text.shortDate(assignment.from)))"
+                    ? "\(name)（\(text.date(from))起）" : "\(name) (from \(text.date(from)))"
             }
             facts.append(FactView(label: text[.tutorHistory], value: history.joined(separator: " → ")))
         }
         if let partner = student.partner {
             facts.append(FactView(label: text[.partner], value: "", link: studentLink(partner, root: root)))
         }
+        if let joined = student.joined { facts.append(FactView(label: text[.joinedOn], value: text.date(joined))) }
+        if let left = student.left { facts.append(FactView(label: text[.leftOn], value: text.date(left))) }
+        let keyTerms = aggregates.terms.filter { student.isKey(in: $0.term) }.map(\.term.name)
+        if !keyTerms.isEmpty {
+            facts.append(FactView(label: text[.keyTerms], value: keyTerms.joined(separator: text.listSeparator)))
+        }
+        return facts
+    }
+
+    func familyFacts(_ student: Student) -> [FactView] {
         var family: [FactView] = []
         if let structure = student.family?.structure {
             family.append(FactView(label: text[.familyCircumstances], value: text.family(structure)))
         }
         if let notes = student.family?.notes { family.append(FactView(label: text[.familyNotes], value: notes)) }
-        let policy = school.settings.policy
+        return family
+    }
+
+    func followUpView(_ item: FollowUpItem) -> FollowUpView {
+        FollowUpView(
+            action: item.action.isEmpty ? text[.confidentialHidden] : item.action,
+            due: item.due.map(text.shortDate) ?? "–", recorded: text.date(item.recorded),
+            status: item.done
+                ? StatusView(kind: "ok", text: text[.doneFollowUp])
+                : item.isOverdue
+                    ? StatusView(kind: "bad", text: text[.overdueFollowUp])
+                    : StatusView(kind: "warn", text: text[.openFollowUp]))
+    }
+
+    /// The student's terms and the holidays between them that hold records,
+    /// newest first.
+    func termSections(_ student: Student, records: [Record], root: String) -> [TermSectionView] {
+        var sections: [TermSectionView] = []
+        let terms = aggregates.terms
+        for (index, figures) in terms.enumerated() {
+            let term = figures.term
+            let inTerm = records.filter { term.contains($0.date) }
+            if student.isPresent(during: term) || !inTerm.isEmpty {
+                sections.append(termSection(student, figures, records: inTerm, root: root))
+            }
+            let nextStart = index + 1 < terms.count ? terms[index + 1].term.start : nil
+            let holiday = records.filter { record in
+                record.date > term.end && nextStart.map { record.date < $0 } ?? true
+            }
+            if !holiday.isEmpty {
+                sections.append(
+                    TermSectionView(
+                        anchor: "break-\(term.id)", heading: text[.betweenTerms], isBreak: true,
+                        hint: text[.betweenTermsHint], isKey: false, compliance: nil, items: [], review: [], mood: nil,
+                        records: holiday.map { recordView($0, root: root) }))
+            }
+        }
+        return sections.reversed()
+    }
+
+    func termSection(_ student: Student, _ figures: TermAggregates, records: [Record], root: String)
+        -> TermSectionView
+    {
+        let term = figures.term
+        let compliance = figures.compliance(ofStudent: student.id)
+        let policy = figures.policy
         let items = (compliance?.items ?? [:]).keys.sorted().map { type in
             let item = compliance?.items[type]
             return ItemView(
@@ -106,64 +203,49 @@ extension ViewContext {
                 due: "\(item?.due ?? 0)", met: "\(item?.met ?? 0)", compliance: text.percent(item?.ratio),
                 status: status(item))
         }
-        let records = (trajectory?.records ?? []).map { record in
-            var meta: [String] = []
-            if let mood = record.mood { meta.append("\(text[.mood]) \(mood)/5") }
-            if !record.areas.isEmpty { meta.append(record.areas.map(text.area).joined(separator: text.listSeparator)) }
-            if let duration = record.duration { meta.append("\(duration) \(text[.minutes])") }
-            let hidden = record.isConfidential && record.body.isEmpty && audience == .staff
-            return RecordView(
-                anchor: anchor(record), date: text.date(record.date), dateISO: record.date.iso,
-                type: text.recordType(record.type),
-                typeKey: record.type.rawValue, tutor: tutorLink(record.tutorID, root: root), meta: meta,
-                isConfidential: record.isConfidential, confidentialLabel: text[.confidential], body: record.body.html,
-                hiddenNote: hidden ? text[.confidentialHidden] : nil)
+        var review: [FactView] = []
+        if let last = records.last(where: { $0.type == .review }), let verdict = last.review {
+            if let effect = verdict.effect { review.append(FactView(label: text[.effect], value: "\(effect)/5")) }
+            if let decision = verdict.decision {
+                review.append(FactView(label: text[.decision], value: text.decision(decision)))
+            }
         }
-        let moods = trajectory?.moods ?? []
-        let moodChart: ChartView? =
+        let moods = records.compactMap { record in record.mood.map { MoodPoint(date: record.date, mood: $0) } }
+        let chartID = "mood-\(term.id)"
+        let title = "\(student.name) · \(term.name) · \(text[.moodOverTime])"
+        let mood: ChartView? =
             moods.isEmpty
             ? nil
             : ChartView(
-                id: "mood", title: "\(student.name) · \(text[.moodOverTime])",
+                id: chartID, title: title,
                 svg: Chart.line(
-                    id: "mood", title: "\(student.name) · \(text[.moodOverTime])",
-                    points: moods.map { ($0.date, $0.mood) }, from: school.settings.term.start, to: asOf,
-                    tick: text.shortDate),
+                    id: chartID, title: title, points: moods.map { ($0.date, $0.mood) }, from: term.start,
+                    to: figures.asOf, tick: text.shortDate),
                 summary: moodSummary(moods),
                 headers: [text[.date], text[.mood]],
                 rows: moods.map { TableRow(cells: [text.shortDate($0.date), "\($0.mood)"]) },
                 tableLabel: text[.chartDataTable])
-        let followUps = (trajectory?.followUps ?? []).map { item in
-            FollowUpView(
-                action: item.action.isEmpty ? text[.confidentialHidden] : item.action,
-                due: item.due.map(text.shortDate) ?? "–", recorded: text.shortDate(item.recorded),
-                status: item.done
-                    ? StatusView(kind: "ok", text: text[.doneFollowUp])
-                    : item.isOverdue
-                        ? StatusView(kind: "bad", text: text[.overdueFollowUp])
-                        : StatusView(kind: "warn", text: text[.openFollowUp]))
-        }
-        let view = StudentView(
-            name: student.name, id: student.id, isKey: student.isKey, keyLabel: text[.keyStudent], facts: facts,
-            confidentialLabel: text[.confidential], familyHeading: text[.family], family: family,
-            background: student.background.isEmpty ? nil : student.background.html,
-            complianceHeading: text[.compliance],
-            itemHeaders: [text[.item], "", text[.due], text[.met], text[.compliance]], items: items,
-            overdue: overdueRows(compliance?.overdue ?? [], root: root), overdueHeading: text[.overdueList],
-            overdueHeaders: [
-                text[.student], text[.schoolClass], text[.tutor], text[.item], text[.daysSince], text[.allowedDays],
-                text[.lastRecord],
-            ],
-            mood: moodChart, moodHeading: text[.moodOverTime], noMood: text[.moodSummaryNone],
-            areasHeading: text[.areasCovered],
-            areas: (trajectory?.areas ?? []).map { FactView(label: text.area($0.area), value: "\($0.count)") },
-            followUpsHeading: text[.followUps],
-            followUpHeaders: [text[.action], text[.dueDate], text[.recordedOn], ""], followUps: followUps,
-            timelineHeading: text[.timeline], records: records, noRecords: text[.noRecords],
-            printHint: text[.printHint])
-        return Page(
-            path: "students/\(student.id)/index.html", template: "student",
-            frame: frame(title: student.name, depth: 2, current: nil), view: view)
+        return TermSectionView(
+            anchor: "term-\(term.id)", heading: term.name, isBreak: false,
+            hint: student.isPresent(during: term) ? nil : text[.notAtSchool], isKey: student.isKey(in: term),
+            compliance: compliance?.compliance.map { text.percent($0) }, items: items, review: review, mood: mood,
+            records: records.map { recordView($0, root: root) })
+    }
+
+    func recordView(_ record: Record, root: String) -> RecordView {
+        var meta: [String] = []
+        if let mood = record.mood { meta.append("\(text[.mood]) \(mood)/5") }
+        if !record.areas.isEmpty { meta.append(record.areas.map(text.area).joined(separator: text.listSeparator)) }
+        if let duration = record.duration { meta.append("\(duration) \(text[.minutes])") }
+        if let effect = record.review?.effect { meta.append("\(text[.effect]) \(effect)/5") }
+        if let decision = record.review?.decision { meta.append(text.decision(decision)) }
+        let hidden = record.isConfidential && record.body.isEmpty && audience == .staff
+        return RecordView(
+            anchor: anchor(record), date: text.date(record.date), dateISO: record.date.iso,
+            type: text.recordType(record.type),
+            typeKey: record.type.rawValue, tutor: tutorLink(record.tutorID, root: root), meta: meta,
+            isConfidential: record.isConfidential, confidentialLabel: text[.confidential], body: record.body.html,
+            hiddenNote: hidden ? text[.confidentialHidden] : nil)
     }
 
     func moodSummary(_ moods: [MoodPoint]) -> String {

@@ -18,6 +18,8 @@ public struct TutorView: Sendable {
     public var surveys: [TableRow]
     public var recordHeaders: [String]
     public var records: [TutorRecordView]
+    /// Compliance and score per term, once the tutor has more than one.
+    public var terms: ChartView?
 }
 
 /// A record in a tutor's list, linked to its place in the growth file.
@@ -32,12 +34,14 @@ public struct TutorRecordView: Sendable, Hashable {
 
 extension ViewContext {
     func tutorPage(_ tutor: Tutor) -> Page {
-        let root = "../../"
-        let compliance = tutorCompliance[tutor.id]
-        let evaluation = tutorEvaluation[tutor.id]
+        let depth = depth(2)
+        let root = String(repeating: "../", count: depth)
+        let compliance = term.compliance(ofTutor: tutor.id)
+        let evaluation = term.evaluation(ofTutor: tutor.id)
         var facts = [FactView(label: text[.role], value: text.role(tutor.role))]
         if let subject = tutor.subject { facts.append(FactView(label: text[.subject], value: subject)) }
         if let phone = tutor.phone { facts.append(FactView(label: text[.phone], value: phone)) }
+        if let left = tutor.left { facts.append(FactView(label: text[.leftOn], value: text.date(left))) }
         facts.append(FactView(label: text[.compliance], value: text.percent(compliance?.compliance)))
         if let forums = compliance?.forums {
             facts.append(
@@ -88,9 +92,12 @@ extension ViewContext {
                     date: text.shortDate(record.date), dateISO: record.date.iso, student: student,
                     type: text.recordType(record.type), isConfidential: record.isConfidential,
                     confidentialLabel: text[.confidential])
-            })
+            },
+            terms: termComparison(
+                id: "by-term", title: "\(tutor.name) · \(text[.termComparison])", scoreLabel: text[.score],
+                tutorTermFigures(tutor.id)))
         return Page(
-            path: "tutors/\(tutor.id)/index.html", template: "tutor",
-            frame: frame(title: tutor.name, depth: 2, current: nil), view: view)
+            path: termPath("tutors/\(tutor.id)/index.html"), template: "tutor",
+            frame: frame(title: tutor.name, depth: depth, current: nil), view: view)
     }
 }

@@ -54,7 +54,7 @@ import Testing
 
     static func asOf(_ school: SchoolBuilder, _ seed: UInt64) -> Day {
         var rng = Seeded(state: seed &* 31)
-        let term = school.school.settings.term
+        let term = school.school.settings.terms[0]
         return term.start.adding(days: Int.random(in: 0...term.start.days(to: term.end), using: &rng))
     }
 
@@ -74,7 +74,7 @@ import Testing
         let before = SchoolAggregates(school: school.school, asOf: asOf).compliance
         var rng = Seeded(state: seed &+ 7)
         let student = school.school.students.randomElement(using: &rng)!.id
-        let date = school.school.settings.term.start.adding(days: Int.random(in: 0...60, using: &rng))
+        let date = school.school.settings.terms[0].start.adding(days: Int.random(in: 0...60, using: &rng))
         school.record(student, date.iso, school.school.settings.policy.requiredRecordTypes.randomElement(using: &rng)!)
         let after = SchoolAggregates(school: school.school, asOf: asOf).compliance
         for (old, new) in zip(before.students, after.students) {

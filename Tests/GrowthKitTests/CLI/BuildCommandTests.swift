@@ -26,13 +26,14 @@ import Testing
             "build", "--content", small, "--output", output, "--as-of", "2025-10-31",
         ])
         #expect(first.status == 0)
-        #expect(first.lines.last == "growth build: wrote 18 files to \(output) as of 2025-10-31 for leadership")
+        #expect(first.lines.last == "growth build: wrote 19 files to \(output) as of 2025-10-31 for leadership")
         let built = Self.snapshot(URL(fileURLWithPath: output))
         #expect(
             built.keys.sorted() == [
                 ".growth-site", "README.md", "assets/search.js", "assets/style.css",
                 "classes/2025-nursing-1/index.html", "data/compliance.csv", "data/compliance.json",
-                "data/evaluation.csv", "data/evaluation.json", "evaluation/index.html", "forums/index.html",
+                "data/evaluation.csv", "data/evaluation.json", "data/terms.json", "evaluation/index.html",
+                "forums/index.html",
                 "index.html", "robots.txt", "search/index.html", "search/index.js", "students/2025001/index.html",
                 "students/2025002/index.html", "students/2025003/index.html", "tutors/t-li/index.html",
                 "tutors/t-wang/index.html",

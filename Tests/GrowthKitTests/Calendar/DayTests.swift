@@ -30,14 +30,17 @@ import Testing
         term: Term(name: "第一学期", start: Day(iso: "2025-09-01")!, end: Day(iso: "2026-01-16")!),
         policy: Policy(), evaluation: EvaluationSettings())
 
-    @Test func givenDateWinsAndIsClampedToTheTerm() {
+    /// SPEC §7: after the last term the as-of date stays (the site shows the
+    /// term just ended, its figures as of its last day); before the first it
+    /// is the first term's start.
+    @Test func givenDateWinsAndIsNeverBeforeTheFirstTerm() {
         let now = Date(timeIntervalSince1970: 0)
         #expect(
             AsOfDate.resolve(given: Day(iso: "2025-10-10"), sourceDateEpoch: "0", now: now, settings: settings).asOf.iso
                 == "2025-10-10")
         #expect(
             AsOfDate.resolve(given: Day(iso: "2026-03-01"), sourceDateEpoch: nil, now: now, settings: settings).asOf.iso
-                == "2026-01-16")
+                == "2026-03-01")
         #expect(
             AsOfDate.resolve(given: Day(iso: "2025-08-01"), sourceDateEpoch: nil, now: now, settings: settings).asOf.iso
                 == "2025-09-01")

@@ -20,7 +20,11 @@ import Testing
         #expect(settings.name == "示例职业学校")
         #expect(settings.locale == .zhCN)
         #expect(settings.timezone == "Asia/Shanghai")
-        #expect(settings.term == Term(name: "2025–2026学年第一学期", start: day("2025-09-01"), end: day("2026-01-16")))
+        // A single `term:` is a list of one, its id made from its start.
+        #expect(
+            settings.terms == [
+                Term(id: "2025-1", name: "2025–2026学年第一学期", start: day("2025-09-01"), end: day("2026-01-16"))
+            ])
         let policy = settings.policy
         #expect(policy.appliesTo == .all)
         #expect(
@@ -65,7 +69,7 @@ import Testing
         #expect(student.tutors.map(\.tutor) == ["t-wang"])
         #expect(student.tutor(on: day("2025-12-01")) == "t-wang")
         #expect(student.partner == "2025002")
-        #expect(student.isKey)
+        #expect(student.key == .every)
         #expect(student.family == FamilyCircumstances(structure: .singleParent, notes: "母亲在外地务工"))
         #expect(student.background.summary == "由奶奶照顾，性格内向。")
     }
@@ -79,7 +83,7 @@ import Testing
             ])
         #expect(student.tutor(on: day("2025-11-02")) == "t-wang")
         #expect(student.tutor(on: day("2025-11-03")) == "t-li")
-        #expect(!student.isKey)
+        #expect(student.key == .none)
         #expect(student.family == nil)
     }
 

@@ -15,7 +15,7 @@ import Testing
         #expect(dashboard.contains("This page holds minors&#39; personal information."))
         #expect(dashboard.contains(">Overdue (") && dashboard.contains("60 days"))
         let student = String(decoding: try #require(site.files["students/2025002/index.html"]), as: UTF8.self)
-        #expect(student.contains("王芳 (from 1 Sep) → 李华 (from 3 Nov)"))
+        #expect(student.contains("王芳 (from 1 Sep 2025) → 李华 (from 3 Nov 2025)"))
         #expect(!dashboard.contains("学校总览"))
         let growthFile = String(decoding: try #require(site.files["students/2025001/index.html"]), as: UTF8.self)
         #expect(growthFile.contains("<span>Study, Family</span>"))

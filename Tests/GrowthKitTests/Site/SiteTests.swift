@@ -5,11 +5,12 @@ import Testing
 
 /// The site of `Fixtures/small-school`, page by page, as a reader finds it.
 @Suite struct SiteTests {
+    let school: School
     let site: BuiltSite
 
     init() async throws {
         let checked = await TestContent.check(TestContent.fixture("small-school"))
-        let school = try #require(checked.school)
+        school = try #require(checked.school)
         site = SiteBuilder.build(school: school, asOf: day("2025-10-31"))
     }
 
@@ -48,7 +49,7 @@ import Testing
         // talk: the four fortnights to 10-26 are closed, one met.
         #expect(html.contains("<td>谈心谈话</td><td>每2周</td><td class=\"num\">4</td><td class=\"num\">1</td>"))
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""))
-        #expect(html.contains("<title id=\"mood-title\">张小雨 · 状态变化</title>"))
+        #expect(html.contains("<title id=\"mood-2025-1-title\">张小雨 · 2025–2026学年第一学期 · 状态变化</title>"))
         #expect(html.contains("<td>与数学老师沟通作业情况</td><td>9月19日</td>"))
         #expect(html.contains("<span class=\"status bad\">已逾期</span>"))
         #expect(html.contains("<strong>想家</strong>"))
@@ -57,7 +58,7 @@ import Testing
 
     @Test func aTutorChangeShowsInTheHistory() throws {
         let html = try page("students/2025002/index.html")
-        #expect(html.contains("王芳（9月1日起） → 李华（11月3日起）"))
+        #expect(html.contains("王芳（2025年9月1日起） → 李华（2025年11月3日起）"))
     }
 
     @Test func aTutorPageListsTheRecordsWritten() throws {
@@ -69,8 +70,12 @@ import Testing
             ))
         // The link lands on the record in the growth file.
         #expect(try page("students/2025001/index.html").contains("<li id=\"record-2025-09-10-talk\""))
-        #expect(html.contains("<th scope=\"col\">日期</th><th scope=\"col\">学生</th><th scope=\"col\">答卷人</th>"))
-        #expect(html.contains("<td>12月10日</td><td>张小雨</td><td>家长</td><td>5/5</td><td>是</td><td>老师很负责, 经常联系</td>"))
+        // The answer of 12-10 is after this build's as-of date: left out here as in the evaluation.
+        #expect(!html.contains("老师很负责"))
+        let later = SiteBuilder.build(school: school, asOf: day("2025-12-31"))
+        let page = String(decoding: try #require(later.files["tutors/t-wang/index.html"]), as: UTF8.self)
+        #expect(page.contains("<th scope=\"col\">日期</th><th scope=\"col\">学生</th><th scope=\"col\">答卷人</th>"))
+        #expect(page.contains("<td>12月10日</td><td>张小雨</td><td>家长</td><td>5/5</td><td>是</td><td>老师很负责, 经常联系</td>"))
     }
 
     @Test func theEvaluationRanksGradesAndExplains() throws {

@@ -37,12 +37,12 @@ struct SchoolBuilder {
     mutating func student(_ id: String, tutor: String? = "t-a", history: [(String, String)] = [], key: Bool = false) {
         let assignments =
             history.isEmpty
-            ? tutor.map { [TutorAssignment(tutor: $0, from: Day(ordinal: Int.min / 2))] } ?? []
+            ? tutor.map { [TutorAssignment(tutor: $0, from: nil)] } ?? []
             : history.map { TutorAssignment(tutor: $0.0, from: day($0.1)) }
         school.students.append(
             Student(
-                id: id, name: id, classID: "c1", tutors: assignments, partner: nil, isKey: key, family: nil,
-                background: .empty, source: SourceLocation(path: "students/\(id)/index.md")))
+                id: id, name: id, classID: "c1", tutors: assignments, partner: nil, key: key ? .every : .none,
+                family: nil, background: .empty, source: SourceLocation(path: "students/\(id)/index.md")))
     }
 
     mutating func record(

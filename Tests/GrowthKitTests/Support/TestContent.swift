@@ -39,6 +39,19 @@ enum TestContent {
         return root
     }
 
+    /// Every file under `root`, by relative path: a fixture to copy and change.
+    static func read(_ root: URL) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let base = root.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return files }
+        while let path = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files[path] = Array(try Data(contentsOf: root.appendingPathComponent(path))) }
+        }
+        return files
+    }
+
     static func remove(_ url: URL) {
         try? FileManager.default.removeItem(at: url)
     }
@@ -59,7 +72,7 @@ enum TestContent {
         return await check(root, asOf: asOf, sourceDateEpoch: sourceDateEpoch, now: now)
     }
 
-    /// 2026-11-23 12:00 UTC: after the fixtures' term, so the as-of date clamps to its end.
+    /// 2026-11-23 12:00 UTC: after the fixtures' terms, so the site shows the last as of its end.
     static let fixedNow = Date(timeIntervalSince1970: 1_795_435_200)
 
     /// One class, one tutor, one student: the smallest school that checks clean.
