@@ -8,6 +8,9 @@ public struct SchoolAggregates: Sendable {
     public var terms: [TermAggregates]
     /// By student id: the whole stay up to the as-of date.
     public var trajectories: [String: GrowthTrajectory]
+    /// Tutors with an overdue follow-up on a record the audience may not
+    /// read: set by the audience filter, which removes the follow-ups.
+    public var hiddenOverdueFollowUps: Set<String> = []
 
     public init(school: School, asOf: Day) {
         let settings = school.settings

@@ -4,10 +4,13 @@
 public enum AudienceFilter {
     /// The school and its aggregates as `audience` may read them.
     ///
-    /// For `staff`: family circumstances, backgrounds, the bodies (and
-    /// follow-up actions) of confidential records, forum case analyses,
-    /// survey comments and phone numbers are emptied. Counts stay: a
-    /// confidential record is still a record, with its date, type and tutor.
+    /// For `staff`: family circumstances, backgrounds, forum case analyses,
+    /// survey comments and phone numbers are emptied, and a confidential
+    /// record says no more than that it exists: its date, type and tutor stay
+    /// (it still counts for compliance), its text, mood, areas, duration,
+    /// review verdict, follow-ups and file-name slug go. The growth
+    /// trajectories are made again from what is left, so no chart, area count
+    /// or mood point can show what the record held.
     public static func apply(
         _ audience: Audience, to school: School, _ aggregates: SchoolAggregates
     ) -> (School, SchoolAggregates) {
@@ -23,7 +26,8 @@ public enum AudienceFilter {
             tutor.phone = nil
             return tutor
         }
-        school.records = school.records.map(redact)
+        aggregates.hiddenOverdueFollowUps = hiddenOverdueFollowUps(school.records, aggregates)
+        school.records = redact(school.records)
         school.forums = school.forums.map { forum in
             var forum = forum
             forum.analysis = .empty
@@ -34,28 +38,40 @@ public enum AudienceFilter {
             answer.comment = ""
             return answer
         }
-        aggregates.trajectories = aggregates.trajectories.mapValues { trajectory in
-            var trajectory = trajectory
-            trajectory.records = trajectory.records.map(redact)
-            trajectory.followUps = trajectory.followUps.map { item in
-                var item = item
-                if item.isConfidential { item.action = "" }
-                return item
-            }
-            return trajectory
+        let records = Dictionary(grouping: school.records.filter { $0.date <= aggregates.asOf }, by: \.studentID)
+        for student in school.students {
+            aggregates.trajectories[student.id] = GrowthTrajectory.make(
+                for: student, records: records[student.id] ?? [], asOf: aggregates.asOf)
         }
         return (school, aggregates)
     }
 
-    static func redact(_ record: Record) -> Record {
-        guard record.isConfidential else { return record }
-        var record = record
-        record.body = .empty
-        record.followUps = record.followUps.map { followUp in
-            var followUp = followUp
-            followUp.action = ""
-            return followUp
+    /// Per tutor, whether a follow-up of one of their confidential records is
+    /// overdue: all the staff site may say of it (issue: ask the tutor).
+    static func hiddenOverdueFollowUps(_ records: [Record], _ aggregates: SchoolAggregates) -> Set<String> {
+        var tutors: Set<String> = []
+        for record in records where record.isConfidential && record.date <= aggregates.asOf {
+            guard let tutor = record.tutorID else { continue }
+            let overdue = record.followUps.contains { !$0.done && ($0.due.map { $0 < aggregates.asOf } ?? false) }
+            if overdue { tutors.insert(tutor) }
         }
-        return record
+        return tutors
+    }
+
+    /// Confidential records reduced to their date, type and tutor. Their id
+    /// (the file name, whose slug may say what the talk was about) becomes
+    /// `<date>-<type>-confidential-<n>`, unique within the student's records.
+    static func redact(_ records: [Record]) -> [Record] {
+        var taken: [String: Int] = [:]
+        return records.map { record in
+            guard record.isConfidential else { return record }
+            let stem = "\(record.studentID)/\(record.date.iso)-\(record.type.rawValue)-confidential"
+            let n = taken[stem, default: 0] + 1
+            taken[stem] = n
+            return Record(
+                id: "\(stem)-\(n)", studentID: record.studentID, date: record.date, type: record.type, slug: nil,
+                tutorID: record.tutorID, mood: nil, areas: [], duration: nil, isConfidential: true, followUps: [],
+                review: nil, body: .empty, source: SourceLocation(path: "students/\(record.studentID)/"))
+        }
     }
 }

@@ -455,6 +455,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <h1>{{name}} <span class="grade {{gradeKind}}">{{grade}} {{score}}</span></h1>
 {{> facts}}
 {{#bio}}<div class="prose">{{{bio}}}</div>{{/bio}}
+{{#hiddenOverdue}}<p class="notice-inline" role="note"><span class="status bad">{{hiddenOverdue}}</span></p>{{/hiddenOverdue}}
 <section>
 <h2>{{studentsHeading}}</h2>
 {{> students}}

@@ -156,6 +156,11 @@ extension Localizer {
             ("假期中的记录保存在成长档案中，不计入任何学期的落实率。", "Records of a holiday stay in the growth file and count for no term.")
         case .notAtSchool: ("本学期不在校", "Not at school this term")
         case .currentTermOverview: ("本学期", "This term")
+        case .hiddenOverdueFollowUp:
+            (
+                "有一项保密记录的跟进事项已逾期，请向该导师了解情况。",
+                "A follow-up of a confidential record is overdue; ask the tutor."
+            )
         case .smallCountsHint: ("少于3人时显示为“<3”。", "Fewer than 3 students are shown as “<3”.")
         }
     }

@@ -20,6 +20,9 @@ public struct TutorView: Sendable {
     public var records: [TutorRecordView]
     /// Compliance and score per term, once the tutor has more than one.
     public var terms: ChartView?
+    /// Staff builds: a follow-up of a confidential record of this tutor's is
+    /// overdue; the record itself is not shown.
+    public var hiddenOverdue: String?
 }
 
 /// A record in a tutor's list, linked to its place in the growth file.
@@ -95,7 +98,8 @@ extension ViewContext {
             },
             terms: termComparison(
                 id: "by-term", title: "\(tutor.name) · \(text[.termComparison])", scoreLabel: text[.score],
-                tutorTermFigures(tutor.id)))
+                tutorTermFigures(tutor.id)),
+            hiddenOverdue: aggregates.hiddenOverdueFollowUps.contains(tutor.id) ? text[.hiddenOverdueFollowUp] : nil)
         return Page(
             path: termPath("tutors/\(tutor.id)/index.html"), template: "tutor",
             frame: frame(title: tutor.name, depth: depth, current: nil), view: view)

@@ -9,7 +9,7 @@ import Testing
 @Suite struct PrivacyTests {
     static let confidential = [
         "MARK-PHONE", "MARK-FAMILY-NOTES", "MARK-BACKGROUND", "MARK-CONFIDENTIAL-BODY", "MARK-CONFIDENTIAL-ACTION",
-        "MARK-FORUM-ANALYSIS", "MARK-SURVEY-COMMENT",
+        "MARK-FORUM-ANALYSIS", "MARK-SURVEY-COMMENT", "MARK-CONFIDENTIAL-BODY-2", "mark-slug",
     ]
     static let open = ["MARK-OPEN-BODY", "MARK-OPEN-ACTION", "MARK-OPEN-TOPIC"]
 
@@ -45,6 +45,34 @@ import Testing
         // The class still counts families, below 3 as <3.
         let schoolClass = String(decoding: try #require(files["classes/c1/index.html"]), as: UTF8.self)
         #expect(schoolClass.contains("<td>单亲家庭</td><td class=\"num\">&lt;3</td>"))
+    }
+
+    /// A confidential talk of 09-12 is the only record with `areas: [health]`,
+    /// `mood: 1` and a duration: staff must not learn any of it.
+    @Test func aConfidentialRecordSaysNoMoreThanThatItExists() throws {
+        let staff = try Self.build("staff")
+        let all = staff.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        for marker in ["健康", "状态 1/5", "45 分钟", "<td>9月12日</td><td>1</td>", "9月20日"] {
+            #expect(!all.contains(marker), "\(marker) in the staff build")
+        }
+        let student = String(decoding: try #require(staff["students/s1/index.html"]), as: UTF8.self)
+        // Still there: dated, typed, with its tutor, under an id that says nothing.
+        #expect(student.contains("<li id=\"record-2025-09-12-talk-confidential-1\" class=\"record talk\">"))
+        #expect(student.contains("<time datetime=\"2025-09-12\">2025年9月12日</time>"))
+        // The confidential talk's overdue follow-up reaches staff only as a line on the tutor's page.
+        #expect(!student.contains("已逾期"))
+        let tutor = String(decoding: try #require(staff["tutors/t-a/index.html"]), as: UTF8.self)
+        #expect(tutor.contains("有一项保密记录的跟进事项已逾期，请向该导师了解情况。"))
+        #expect(tutor.contains("href=\"../../students/s1/index.html#record-2025-09-12-talk-confidential-1\""))
+
+        let leadership = try Self.build("leadership")
+        let page = String(decoding: try #require(leadership["students/s1/index.html"]), as: UTF8.self)
+        #expect(page.contains("<li>健康 <span class=\"count\">1</span></li>"))
+        #expect(page.contains("<span>状态 1/5</span><span>健康</span><span>45 分钟</span>"))
+        #expect(page.contains("<td>9月12日</td><td>1</td>"))
+        #expect(page.contains("<li id=\"record-2025-09-12-talk-mark-slug\""))
+        let tutorPage = String(decoding: try #require(leadership["tutors/t-a/index.html"]), as: UTF8.self)
+        #expect(!tutorPage.contains("有一项保密记录的跟进事项已逾期"))
     }
 
     @Test func aLeadershipBuildShowsEachWhereItBelongs() throws {
