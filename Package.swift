@@ -26,10 +26,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // One system call Swift's Glibc module cannot reach: the atomic swap of
+        // the new site with the old (renameat2 RENAME_EXCHANGE).
+        .target(name: "CSystem"),
         .target(
             name: "GrowthKit",
             dependencies: [
                 "CCmark",
+                "CSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -25,7 +25,22 @@ struct Build: AsyncParsableCommand {
     @Option(help: "A folder of templates and assets replacing the defaults of the same name.")
     var templates: String?
 
+    @Option(help: "Seconds to wait while another build writes the same output folder; 0 refuses at once.")
+    var lockTimeout: Double = 300
+
     func run() async throws {
+        // One build per output folder: held until this process ends.
+        let target = URL(fileURLWithPath: output)
+        let lock: OutputLock
+        do {
+            lock = try OutputLock.acquire(for: target, timeout: lockTimeout) { holder in
+                print("growth build: waiting for another build of \(output) to finish (\(holder))")
+            }
+        } catch {
+            print(DiagnosticReport([error], fileCount: 0).lines(in: options.format).joined(separator: "\n"))
+            throw ExitCode(1)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let (checked, asOf) = await options.check()
         guard let school = checked.school, let asOf else {
             print("growth build: stopped, school.yml could not be read; \(output) is untouched")
@@ -54,11 +69,24 @@ struct Build: AsyncParsableCommand {
         let site = SiteBuilder.build(
             school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems)
         do {
-            try OutputFolder.write(site.files, to: URL(fileURLWithPath: output))
+            try OutputFolder.write(site.files, to: target, beforeSwap: Self.faultPause)
         } catch {
-            print(error.description)
+            print(DiagnosticReport([error], fileCount: 0).lines(in: options.format).joined(separator: "\n"))
             throw ExitCode(1)
         }
         print("growth build: wrote \(site.files.count) files to \(output) as of \(asOf) for \(audience.rawValue)")
+    }
+
+    /// Fault injection for the tests: `GROWTH_TEST_PAUSE_BEFORE_SWAP=<seconds>`
+    /// stops a build with the new site complete and the old still in place,
+    /// where a test kills it.
+    static func faultPause() {
+        guard let text = ProcessInfo.processInfo.environment["GROWTH_TEST_PAUSE_BEFORE_SWAP"],
+            let seconds = Double(text)
+        else { return }
+        // Unbuffered, so a test reading the pipe sees it at once.
+        FileHandle.standardError.write(
+            Data("growth build: paused before the swap (GROWTH_TEST_PAUSE_BEFORE_SWAP)\n".utf8))
+        Thread.sleep(forTimeInterval: seconds)
     }
 }

@@ -14,6 +14,9 @@ struct ContentOptions: ParsableArguments {
     @Option(help: "How to print problems: text, or github for GitHub Actions annotations.")
     var format: DiagnosticFormat = .text
 
+    @Flag(help: "List every warning; without it, warnings of one rule past the first few are summed up.")
+    var verbose = false
+
     func validate() throws {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], AsOfDate.seconds(epoch) == nil {
             throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not `\(epoch)`")
@@ -26,7 +29,7 @@ struct ContentOptions: ParsableArguments {
             content: URL(fileURLWithPath: content), asOf: asOf,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         let report = DiagnosticReport(checked.diagnostics, fileCount: checked.fileCount)
-        for line in report.lines(in: format, folder: content) { print(line) }
+        for line in report.lines(in: format, folder: content, verbose: verbose) { print(line) }
         print(report.summary)
         return (checked, asOf)
     }

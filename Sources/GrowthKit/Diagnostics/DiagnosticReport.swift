@@ -20,22 +20,76 @@ public struct DiagnosticReport: Sendable {
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
+    /// How many warnings of one rule are printed before the rest are summed up.
+    public static let warningsShownPerRule = 5
+    /// GitHub shows at most this many annotations of a kind per step.
+    public static let githubAnnotationLimit = 10
+
     /// Each diagnostic on a line of its own, in the given format, its path
     /// shown inside `folder` (the folder as the user named it) when given.
-    public func lines(in format: DiagnosticFormat, folder: String? = nil) -> [String] {
-        diagnostics.map { diagnostic in
-            let path = Self.path(diagnostic.location.path, in: folder)
+    ///
+    /// Unless `verbose`, warnings of a rule past the first few are summed up in
+    /// one line at the end (`… and 1,990 more date-after-as-of warnings`), so
+    /// they cannot bury the errors; errors are never summed up. GitHub
+    /// annotations go one per problem up to GitHub's limit per kind, then one
+    /// annotation sums up the rest.
+    public func lines(in format: DiagnosticFormat, folder: String? = nil, verbose: Bool = false) -> [String] {
+        var shown: [Diagnostic] = []
+        var hidden: [Rule: Int] = [:]
+        var perRule: [Rule: Int] = [:]
+        var perSeverity: [Severity: Int] = [:]
+        for diagnostic in diagnostics {
+            let keep: Bool
             switch format {
             case .text:
-                return "\(path):\(diagnostic.location.line):\(diagnostic.location.column): "
-                    + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule.rawValue)]"
+                perRule[diagnostic.rule, default: 0] += diagnostic.severity == .warning ? 1 : 0
+                keep =
+                    verbose || diagnostic.severity == .error || perRule[diagnostic.rule]! <= Self.warningsShownPerRule
             case .github:
-                let message = Self.escapeGitHubData("\(diagnostic.message) [\(diagnostic.rule.rawValue)]")
-                return "::\(diagnostic.severity.rawValue) file=\(Self.escapeGitHubProperty(path)),"
-                    + "line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(message)"
+                perSeverity[diagnostic.severity, default: 0] += 1
+                keep = verbose || perSeverity[diagnostic.severity]! <= Self.githubAnnotationLimit
             }
+            if keep { shown.append(diagnostic) } else { hidden[diagnostic.rule, default: 0] += 1 }
+        }
+        var lines = shown.map { line($0, format, folder) }
+        let rules = hidden.keys.sorted { $0.rawValue < $1.rawValue }
+        switch format {
+        case .text:
+            for rule in rules {
+                let n = hidden[rule]!
+                lines.append(
+                    "… and \(Self.grouped(n)) more `\(rule.rawValue)` warning\(n == 1 ? "" : "s"); --verbose lists them all"
+                )
+            }
+        case .github where !rules.isEmpty:
+            let total = rules.reduce(0) { $0 + hidden[$1]! }
+            let kinds = rules.map { "\(Self.grouped(hidden[$0]!)) \($0.rawValue)" }.joined(separator: ", ")
+            let severity = shown.count { $0.severity == .error } >= Self.githubAnnotationLimit ? "error" : "warning"
+            lines.append(
+                "::\(severity)::"
+                    + Self.escapeGitHubData(
+                        "… and \(Self.grouped(total)) more problems not annotated (\(kinds)); "
+                            + "growth check --format text lists them all"))
+        case .github: break
+        }
+        return lines
+    }
+
+    func line(_ diagnostic: Diagnostic, _ format: DiagnosticFormat, _ folder: String?) -> String {
+        let path = Self.path(diagnostic.location.path, in: folder)
+        switch format {
+        case .text:
+            return "\(path):\(diagnostic.location.line):\(diagnostic.location.column): "
+                + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule.rawValue)]"
+        case .github:
+            let message = Self.escapeGitHubData("\(diagnostic.message) [\(diagnostic.rule.rawValue)]")
+            return "::\(diagnostic.severity.rawValue) file=\(Self.escapeGitHubProperty(path)),"
+                + "line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(message)"
         }
     }
+
+    /// `1,990`.
+    static func grouped(_ n: Int) -> String { Localizer(.en).number(n) }
 
     /// `content/students/…` for a path of `content`; the folder itself for an empty path.
     static func path(_ path: String, in folder: String?) -> String {

@@ -39,4 +39,5 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case csvHeader = "csv-header"
     // Site
     case template = "template"
+    case output = "output"
 }

@@ -1,17 +1,15 @@
+import CSystem
 import Foundation
 
-/// A problem writing the output folder, said so a user knows what to do.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
+#if canImport(Glibc)
+    import Glibc
+#endif
 
-    public var description: String { "\(path): error: \(message)" }
-}
-
-/// Writes a built site into its folder all at once: into a temporary folder
-/// beside the target, then swapped in whole, so a reader (or a failed build)
-/// never sees half a site. Only a folder `growth` made is replaced: the marker
-/// file says so.
+/// Writes a built site into its folder all at once: into a staging folder
+/// beside the target, unique to this build, then swapped in whole, so a
+/// reader (or a failed build) never sees half a site. Only a folder `growth`
+/// made is replaced: the marker file says so. Call it while holding the
+/// folder's `OutputLock`.
 public enum OutputFolder {
     /// The marker file in every folder `growth` writes.
     public static let marker = ".growth-site"
@@ -30,73 +28,162 @@ public enum OutputFolder {
         """
 
     /// Replaces `target` with exactly `files` (relative path → bytes).
-    public static func write(_ files: [String: [UInt8]], to target: URL) throws(OutputError) {
+    ///
+    /// - Parameter beforeSwap: called when the new site is complete, just before
+    ///   it is swapped in (the fault-injection tests stop a build there).
+    public static func write(
+        _ files: [String: [UInt8]], to target: URL, beforeSwap: () -> Void = {}
+    ) throws(Diagnostic) {
         let manager = FileManager.default
         let target = target.standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         let exists = try checkReplaceable(target)
-        let staging = parent.appendingPathComponent(".\(name).growth-new")
-        let previous = parent.appendingPathComponent(".\(name).growth-old")
-        func fail(_ message: String) -> OutputError { OutputError(path: target.path, message: message) }
+        func fail(_ message: String) -> Diagnostic { OutputFailure.diagnostic(target, message) }
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw fail("cannot make the folder \(parent.path): \(describe(error)); nothing was written")
+        }
+        removeStale(name: name, in: parent)
+        let staging = parent.appendingPathComponent(
+            ".\(name).growth-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        var all = files
+        all[marker] = Array(markerText.utf8)
+        all["README.md"] = all["README.md"] ?? Array(readme.utf8)
+        do {
+            try writeTree(all, into: staging)
+        } catch {
             try? manager.removeItem(at: staging)
-            try? manager.removeItem(at: previous)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            var all = files
-            all[marker] = Array(markerText.utf8)
-            all["README.md"] = all["README.md"] ?? Array(readme.utf8)
-            var folders: Set<String> = []
-            for path in all.keys.sorted() {
-                let url = staging.appendingPathComponent(path)
-                let folder = url.deletingLastPathComponent().path
-                if !folders.contains(folder) {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    folders.insert(folder)
-                }
-                guard manager.createFile(atPath: url.path, contents: Data(all[path]!)) else {
-                    throw fail("cannot write \(path) in \(staging.path)")
+            throw fail(error.message(needed: all.values.reduce(0) { $0 + $1.count }, at: parent.path))
+        }
+        beforeSwap()
+        try swap(staging, into: target, exists: exists, fail: fail)
+    }
+
+    /// A file that could not be written, with the OS error's code.
+    struct WriteError: Error {
+        var path: String
+        var code: Int32
+
+        func message(needed: Int, at folder: String) -> String {
+            var text = "cannot write \(path) of the new site: \(OutputFailure.cause(code))"
+            if code == ENOSPC || code == EDQUOT {
+                let free = OutputFailure.freeBytes(at: folder).map { ", \(OutputFailure.megabytes($0)) free" } ?? ""
+                text += " (the site needs \(OutputFailure.megabytes(needed))\(free) in \(folder))"
+            }
+            return text + "; the old site is untouched"
+        }
+    }
+
+    /// Every file into a new folder, with plain open/write/close: no temporary
+    /// file and rename per page, the whole folder is swapped in at once.
+    static func writeTree(_ files: [String: [UInt8]], into staging: URL) throws(WriteError) {
+        guard mkdir(staging.path, 0o755) == 0 else { throw WriteError(path: staging.lastPathComponent, code: errno) }
+        var folders: Set<String> = [""]
+        for path in files.keys.sorted() {
+            var folder = ""
+            for part in path.split(separator: "/").dropLast() {
+                folder += (folder.isEmpty ? "" : "/") + part
+                if folders.insert(folder).inserted, mkdir(staging.path + "/" + folder, 0o755) != 0, errno != EEXIST {
+                    throw WriteError(path: folder + "/", code: errno)
                 }
             }
-        } catch let error as OutputError {
-            try? manager.removeItem(at: staging)
-            throw error
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw fail("cannot write the new site: \(error.localizedDescription); the old one is untouched")
+            try writeFile(files[path]!, to: staging.path + "/" + path, named: path)
         }
-        do {
-            if exists { try manager.moveItem(at: target, to: previous) }
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw fail("cannot move the old site aside: \(error.localizedDescription); it is untouched")
+    }
+
+    static func writeFile(_ bytes: [UInt8], to full: String, named path: String) throws(WriteError) {
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
+        var offset = 0
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
         }
-        do {
-            try manager.moveItem(at: staging, to: target)
-        } catch {
-            if exists { try? manager.moveItem(at: previous, to: target) }
-            try? manager.removeItem(at: staging)
-            throw fail("cannot put the new site in place: \(error.localizedDescription); the old one is kept")
+        if close(descriptor) != 0, failure == nil { throw WriteError(path: path, code: errno) }
+        if let failure { throw WriteError(path: path, code: failure) }
+    }
+
+    /// Puts `staging` where `target` is: one atomic exchange where Linux
+    /// offers it (`renameat2` with `RENAME_EXCHANGE`), else the old folder
+    /// moved aside and the new one moved in, rolled back if the second fails.
+    static func swap(_ staging: URL, into target: URL, exists: Bool, fail: (String) -> Diagnostic) throws(Diagnostic) {
+        let manager = FileManager.default
+        if !exists {
+            guard rename(staging.path, target.path) == 0 else {
+                let cause = OutputFailure.cause(errno)
+                try? manager.removeItem(at: staging)
+                throw fail("cannot put the new site in place: \(cause); nothing was changed")
+            }
+            return
         }
-        try? manager.removeItem(at: previous)
+        if exchange(staging.path, target.path) {
+            // `staging` now holds the old site.
+            try? manager.removeItem(at: staging)
+            return
+        }
+        let previous = staging.path + "-old"
+        guard rename(target.path, previous) == 0 else {
+            let cause = OutputFailure.cause(errno)
+            try? manager.removeItem(at: staging)
+            throw fail("cannot move the old site aside: \(cause); the old site is untouched")
+        }
+        guard rename(staging.path, target.path) == 0 else {
+            let cause = OutputFailure.cause(errno)
+            _ = rename(previous, target.path)
+            try? manager.removeItem(at: staging)
+            throw fail("cannot put the new site in place: \(cause); the old site is kept")
+        }
+        try? manager.removeItem(atPath: previous)
+    }
+
+    /// `renameat2(RENAME_EXCHANGE)`: false where the kernel or the file
+    /// system does not offer it.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        growth_rename_exchange(a, b) == 0
+    }
+
+    /// Staging and old folders left by builds that were killed: stale, since
+    /// this build holds the folder's lock.
+    static func removeStale(name: String, in parent: URL) {
+        let manager = FileManager.default
+        let entries = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries where entry.hasPrefix(".\(name).growth-new") || entry.hasPrefix(".\(name).growth-old") {
+            try? manager.removeItem(at: parent.appendingPathComponent(entry))
+        }
     }
 
     /// Whether `target` exists; throws when it must not be replaced.
-    static func checkReplaceable(_ target: URL) throws(OutputError) -> Bool {
+    static func checkReplaceable(_ target: URL) throws(Diagnostic) -> Bool {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: target.path, isDirectory: &isFolder) else { return false }
         guard isFolder.boolValue else {
-            throw OutputError(path: target.path, message: "the output is a file, not a folder; choose another --output")
+            throw OutputFailure.diagnostic(target, "the output is a file, not a folder; choose another --output")
         }
         let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
         if entries.isEmpty || entries.contains(marker) { return true }
         let readmeURL = target.appendingPathComponent("README.md")
         if entries == ["README.md"], manager.contents(atPath: readmeURL.path) == Data(readme.utf8) { return true }
-        throw OutputError(
-            path: target.path,
-            message: "refusing to replace this folder: it is not empty and growth did not make it "
+        throw OutputFailure.diagnostic(
+            target,
+            "refusing to replace this folder: it is not empty and growth did not make it "
                 + "(there is no \(marker) file in it); choose another --output or empty it first")
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain
+        {
+            return OutputFailure.cause(Int32(posix.code))
+        }
+        return error.localizedDescription
     }
 }

@@ -52,8 +52,14 @@ import Testing
     @Test func githubFormatAnnotates() throws {
         let run = try Self.growth(["check", "--content", mistakes, "--as-of", "2025-11-30", "--format", "github"])
         #expect(run.status == 1)
+        // GitHub shows ten annotations of a kind per step: ten, then one that sums up the rest.
+        #expect(run.lines.filter { $0.hasPrefix("::error file=") }.count == 10)
+        #expect(run.lines.contains { $0.hasPrefix("::error::… and 17 more problems not annotated (") })
+        let verbose = try Self.growth([
+            "check", "--content", mistakes, "--as-of", "2025-11-30", "--format", "github", "--verbose",
+        ])
         #expect(
-            run.lines.contains(
+            verbose.lines.contains(
                 "::error file=\(mistakes)/tutors/t-b.md,line=4,col=1::`role` is given twice; the first is at line 3 [duplicate-key]"
             ))
     }
