@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Page templates: logic-less, HTML-escaping by default, no dependencies.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // `growth serve`: SwiftNIO's HTTP/1 server, the library Hummingbird and
+        // Vapor stand on, without their TLS/HTTP2/client dependencies, and with
+        // no Foundation networking (libcurl) in the binary.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -28,12 +32,12 @@ let package = Package(
         ),
         // One system call Swift's Glibc module cannot reach: the atomic swap of
         // the new site with the old (renameat2 RENAME_EXCHANGE).
-        .target(name: "CSystem"),
+        .target(name: "CGrowthSystem"),
         .target(
             name: "GrowthKit",
             dependencies: [
                 "CCmark",
-                "CSystem",
+                "CGrowthSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -44,6 +48,9 @@ let package = Package(
             dependencies: [
                 "GrowthKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(

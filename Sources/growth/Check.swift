@@ -1,15 +1,77 @@
 import ArgumentParser
+import Foundation
+import GrowthKit
 
 /// `growth check`: reports every problem in the content.
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and report every problem with its file, line and column.",
-        discussion: "Exits 0 when there are no errors (warnings allowed), 1 when there are.")
+        discussion: """
+            Exits 0 when there are no errors (warnings allowed), 1 when there are. With file paths, \
+            or --changed for the files staged in git, only their problems are reported, while the \
+            whole content is still checked for rules across files (a pre-commit hook).
+            """)
 
     @OptionGroup var options: ContentOptions
 
+    @Flag(help: "Report only the problems of the files staged in git (git diff --cached).")
+    var changed = false
+
+    @Argument(help: "Report only the problems of these files.")
+    var paths: [String] = []
+
     func run() async throws {
-        let (checked, _) = await options.check()
-        if checked.hasErrors { throw ExitCode(1) }
+        var only: Set<String>?
+        if changed || !paths.isEmpty {
+            var files = Set(paths.compactMap { ChangedFiles.relative($0, to: options.content) })
+            if changed {
+                do {
+                    files.formUnion(try ChangedFiles.staged(in: options.content))
+                } catch {
+                    print("growth check: --changed needs git: \(error)")
+                    throw ExitCode(1)
+                }
+            }
+            only = files
+        }
+        let (checked, _) = await options.check(only: only)
+        let errors = checked.diagnostics.contains { diagnostic in
+            diagnostic.severity == .error && (only?.contains(diagnostic.location.path) ?? true)
+        }
+        if errors { throw ExitCode(1) }
+    }
+}
+
+/// The files a pre-commit hook asks about, as paths in the content folder.
+enum ChangedFiles {
+    struct GitError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Files staged for the next commit (added, copied, modified, renamed).
+    static func staged(in content: String) throws -> Set<String> {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", content, "diff", "--cached", "--name-only", "--diff-filter=ACMR", "--relative", "-z"]
+        let pipe = Pipe()
+        let errors = Pipe()
+        process.standardOutput = pipe
+        process.standardError = errors
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw GitError(description: String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return Set(data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// `content/students/x/index.md` (or an absolute path) → `students/x/index.md`.
+    static func relative(_ path: String, to content: String) -> String? {
+        let root = URL(fileURLWithPath: content).standardizedFileURL.path
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard full.hasPrefix(root + "/") else { return nil }
+        return String(full.dropFirst(root.count + 1))
     }
 }

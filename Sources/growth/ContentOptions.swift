@@ -23,14 +23,21 @@ struct ContentOptions: ParsableArguments {
         }
     }
 
-    /// Checks the content and prints every problem and the summary.
-    func check() async -> (CheckedContent, asOf: Day?) {
+    /// Checks the content and prints every problem and the summary; with
+    /// `only`, just the problems of those files (paths in the content folder).
+    func check(only: Set<String>? = nil) async -> (CheckedContent, asOf: Day?) {
         let (checked, asOf) = await ContentCheck.run(
             content: URL(fileURLWithPath: content), asOf: asOf,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
-        let report = DiagnosticReport(checked.diagnostics, fileCount: checked.fileCount)
+        let shown = only.map { files in checked.diagnostics.filter { files.contains($0.location.path) } }
+        let report = DiagnosticReport(shown ?? checked.diagnostics, fileCount: checked.fileCount)
         for line in report.lines(in: format, folder: content, verbose: verbose) { print(line) }
-        print(report.summary)
+        if let only {
+            let n = only.count
+            print("\(report.counts) in \(n) changed file\(n == 1 ? "" : "s") (\(checked.fileCount) checked)")
+        } else {
+            print(report.summary)
+        }
         return (checked, asOf)
     }
 }

@@ -7,7 +7,7 @@ import GrowthKit
 struct Growth: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turns a school's tutor-system records into a static HTML site.",
-        subcommands: [Check.self, Build.self],
+        subcommands: [Check.self, Build.self, New.self, Serve.self],
         defaultSubcommand: Check.self)
 }
 

@@ -92,7 +92,7 @@ public struct DiagnosticReport: Sendable {
     static func grouped(_ n: Int) -> String { Localizer(.en).number(n) }
 
     /// `content/students/…` for a path of `content`; the folder itself for an empty path.
-    static func path(_ path: String, in folder: String?) -> String {
+    public static func path(_ path: String, in folder: String?) -> String {
         guard let folder else { return path }
         var trimmed = Substring(folder)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
@@ -102,8 +102,13 @@ public struct DiagnosticReport: Sendable {
 
     /// `2 errors, 1 warning in 31 files`: the problems, and how many files were checked.
     public var summary: String {
+        "\(counts) in \(fileCount) file\(fileCount == 1 ? "" : "s")"
+    }
+
+    /// `2 errors, 1 warning`.
+    public var counts: String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(count(errorCount, "error")), \(count(warningCount, "warning")) in \(count(fileCount, "file"))"
+        return "\(count(errorCount, "error")), \(count(warningCount, "warning"))"
     }
 
     // GitHub's workflow command escaping: https://github.com/actions/toolkit (command.ts).

@@ -1,4 +1,4 @@
-import CSystem
+import CGrowthSystem
 import Foundation
 
 #if canImport(Glibc)

@@ -49,6 +49,13 @@ enum ContentLayout {
         case 2 where parts[0] == "surveys":
             guard parts[1].hasSuffix(".csv") else { return unexpected("only .csv files belong in surveys/") }
             return .success(.survey)
+        case 2 where parts[0] == "templates":
+            // A school's own skeletons for `growth new`: not content.
+            let kinds = RecordType.allCases.map(\.rawValue)
+            guard parts[1].hasSuffix(".md"), kinds.contains(String(parts[1].dropLast(3))) else {
+                return unexpected("templates/ holds skeletons named after a record type, e.g. templates/talk.md")
+            }
+            return nil
         case 2 where parts[0] == "students":
             return unexpected("a student is a folder, students/<id>/index.md")
         case 3 where parts[0] == "students":

@@ -1,5 +1,5 @@
-#ifndef GROWTH_CSYSTEM_H
-#define GROWTH_CSYSTEM_H
+#ifndef GROWTH_CGROWTHSYSTEM_H
+#define GROWTH_CGROWTHSYSTEM_H
 
 /// Swaps two paths atomically (Linux renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set (ENOSYS or EINVAL where the

@@ -5,7 +5,7 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 
-#include "csystem.h"
+#include "cgrowthsystem.h"
 
 int growth_rename_exchange(const char *a, const char *b) {
 #if defined(__linux__) && defined(SYS_renameat2)

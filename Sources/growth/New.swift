@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import GrowthKit
+
+/// `growth new`: writes a new record (or student, tutor, class, forum) with
+/// the right name and front matter, prints its path, never overwrites.
+struct New: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a new record, student, tutor, class or forum file and print its path.",
+        discussion: """
+            growth new talk 2025101              a talk with 2025101 today (the school's calendar day)
+            growth new home-visit 2025101 --date 2025-10-19 --slug mother
+            growth new student 2025112 --name 王小明 --class 2025-nursing-1 --tutor t-li-hua
+            growth new tutor t-xu-jing --name 徐静 --role teacher
+            growth new class 2026-nursing-2 --name 2026级护理2班 --grade 2026级 --head-teacher t-li-hua
+            growth new forum --topic 期中学情分析 --host t-li-hua
+
+            Only the path is printed, so `$EDITOR "$(growth new talk 2025101)"` opens it. \
+            A school's content/templates/<type>.md replaces the built-in skeleton of a record.
+            """)
+
+    @Argument(help: "A record type (talk, report, phone-visit, home-visit, contact, observation, review) or student, tutor, class, forum.")
+    var kind: String
+
+    @Argument(help: "The student's id for a record; the new id for a student, tutor or class.")
+    var id: String?
+
+    @Option(help: "The content folder.")
+    var content: String = "content"
+
+    @Option(help: "The date (YYYY-MM-DD); default: today in the school's time zone.")
+    var date: Day?
+
+    @Option(help: "A few words for the file name, e.g. mother: 2025-10-19-home-visit-mother.md.")
+    var slug: String?
+
+    @Option(help: "The name of a new student, tutor or class.") var name: String?
+    @Option(name: .customLong("class"), help: "A new student's class id.") var schoolClass: String?
+    @Option(help: "A new student's tutor id.") var tutor: String?
+    @Option(help: "A new student's first day at the school (YYYY-MM-DD).") var joined: Day?
+    @Option(help: "A new tutor's role: teacher, head-teacher, leader or staff.") var role: String?
+    @Option(help: "A new tutor's subject.") var subject: String?
+    @Option(help: "A new class's grade, e.g. 2026级.") var grade: String?
+    @Option(help: "A new class's major.") var major: String?
+    @Option(help: "A new class's head teacher (a tutor id).") var headTeacher: String?
+    @Option(help: "A new forum's topic.") var topic: String?
+    @Option(help: "A new forum's host (a tutor id).") var host: String?
+    @Option(parsing: .upToNextOption, help: "A new forum's attendees (tutor ids).") var attendees: [String] = []
+
+    func run() async throws {
+        let root = URL(fileURLWithPath: content)
+        let (checked, _) = await ContentCheck.run(content: root, asOf: nil, sourceDateEpoch: nil)
+        guard let school = checked.school else {
+            report(checked.diagnostics.filter { $0.severity == .error })
+            FileHandle.standardError.write(Data("growth new: school.yml could not be read; nothing was written\n".utf8))
+            throw ExitCode(1)
+        }
+        let day = date ?? AsOfDate.day(of: Date(), in: school.settings.timezone)
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
+        var fields = NewFile.Fields()
+        fields.name = name
+        fields.schoolClass = schoolClass
+        fields.tutor = tutor
+        fields.joined = joined
+        fields.role = role
+        fields.subject = subject
+        fields.grade = grade
+        fields.major = major
+        fields.headTeacher = headTeacher
+        fields.topic = topic
+        fields.host = host
+        fields.attendees = attendees
+        let template = try? String(contentsOf: root.appendingPathComponent("templates/\(kind).md"), encoding: .utf8)
+        let result = Self.draft(kind, id, day, slug, fields, school, template, exists)
+        guard case .success(let draft) = result else {
+            if case .failure(let diagnostic) = result { report([diagnostic]) }
+            throw ExitCode(1)
+        }
+        let url = root.appendingPathComponent(draft.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // O_EXCL: never overwrite, even a file made since the name was chosen.
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            report([.error(.output, at: SourceLocation(path: draft.path), "cannot create the file: \(String(cString: strerror(errno)))")])
+            throw ExitCode(1)
+        }
+        let bytes = Array(draft.text.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard written == bytes.count else { throw ExitCode(1) }
+        if school.settings.term(containing: day) == nil, kind != "student", kind != "tutor", kind != "class" {
+            FileHandle.standardError.write(
+                Data("growth new: note: \(day) is in no term of school.yml; `growth check` will say so\n".utf8))
+        }
+        print(DiagnosticReport.path(draft.path, in: content))
+    }
+
+    static func draft(
+        _ kind: String, _ id: String?, _ day: Day, _ slug: String?, _ fields: NewFile.Fields, _ school: School,
+        _ template: String?, _ exists: (String) -> Bool
+    ) -> Result<NewFile.Draft, Diagnostic> {
+        if kind == "forum" {
+            return Result { () throws(Diagnostic) in
+                try NewFile.forum(date: day, slug: slug, fields, school: school, exists: exists)
+            }
+        }
+        guard let id else {
+            return .failure(.error(.missingField, at: SourceLocation(path: ""), "give the id: growth new \(kind) <id>"))
+        }
+        return Result { () throws(Diagnostic) in
+            switch kind {
+            case "student": try NewFile.student(id, fields, school: school, exists: exists)
+            case "tutor": try NewFile.tutor(id, fields, school: school, exists: exists)
+            case "class": try NewFile.schoolClass(id, fields, school: school, exists: exists)
+            default:
+                try NewFile.record(
+                    kind, student: id, date: day, slug: slug, school: school, schoolTemplate: template, exists: exists)
+            }
+        }
+    }
+
+    /// Problems go to standard error: standard output holds only the path.
+    func report(_ diagnostics: [Diagnostic]) {
+        let lines = DiagnosticReport(diagnostics, fileCount: 0).lines(in: .text, folder: content)
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}

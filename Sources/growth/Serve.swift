@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import GrowthKit
+import NIOCore
+import NIOPosix
+
+/// `growth serve`: builds the site in memory, serves it, rebuilds when a file
+/// is saved, and the open page reloads itself. It never writes the site.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site: build it in memory, serve it on 127.0.0.1, rebuild and reload on save.",
+        discussion: """
+            Nothing is written to disk. While the content has errors every page shows them \
+            with their file, line and column. Ctrl-C stops the server.
+            """)
+
+    @Option(help: "The content folder.")
+    var content: String = "content"
+
+    @Option(help: "The port; 0 picks a free one.")
+    var port: Int = 8000
+
+    @Option(help: "The address to listen on. Anything but 127.0.0.1 lets others read the site.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Who the site is for: leadership (everything) or staff (no confidential content).")
+    var audience: Audience = .leadership
+
+    @Option(name: .customLong("as-of"), help: "The as-of date (YYYY-MM-DD); default: today.")
+    var asOf: Day?
+
+    @Option(help: "A folder of templates and assets replacing the defaults of the same name.")
+    var templates: String?
+
+    func run() async throws {
+        let site = ServedSite()
+        let builder = Rebuilder(options: self, site: site)
+        await builder.rebuild()
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            print(
+                "growth serve: warning: listening on \(host), not only on this computer: "
+                    + (audience == .leadership
+                        ? "the leadership site holds minors' confidential data, and anyone who can reach this address can read it"
+                        : "anyone who can reach this address can read the staff site"))
+        }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let channel = try await HTTPServer.start(site: site, host: host, port: port, group: group)
+        let bound = channel.localAddress?.port ?? port
+        print("growth serve: http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (Ctrl-C stops)")
+        fflushStandardOutput()
+        var roots = [URL(fileURLWithPath: content)]
+        if let templates { roots.append(URL(fileURLWithPath: templates)) }
+        let watcher = ContentWatcher(roots) { Task { await builder.changed() } }
+        if watcher == nil { builder.pollForChanges(roots) }
+
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let stop = { @Sendable in channel.close(promise: nil) }
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
+        interrupt.setEventHandler(handler: stop)
+        interrupt.resume()
+        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM)
+        terminate.setEventHandler(handler: stop)
+        terminate.resume()
+        try await channel.closeFuture.get()
+        try await group.shutdownGracefully()
+        withExtendedLifetime(watcher) {}
+        print("growth serve: stopped")
+    }
+}
+
+/// Prints now, so a script reading the pipe sees the address at once.
+func fflushStandardOutput() { fflush(nil) }
+
+/// Rebuilds the site after saves: a burst of saves gives one rebuild, and
+/// rebuilds never overlap.
+actor Rebuilder {
+    let options: Serve
+    let site: ServedSite
+    private var generation = 0
+
+    init(options: Serve, site: ServedSite) {
+        self.options = options
+        self.site = site
+    }
+
+    /// A file was saved: rebuild once the burst (an editor writes, renames,
+    /// sets attributes) has been quiet for a moment.
+    func changed() async {
+        generation += 1
+        let mine = generation
+        try? await Task.sleep(for: .milliseconds(120))
+        guard mine == generation else { return }
+        await rebuild()
+    }
+
+    /// Without inotify: looks at every file's size and time once a second.
+    nonisolated func pollForChanges(_ roots: [URL]) {
+        Task.detached {
+            var last = Self.fingerprint(roots)
+            while true {
+                try? await Task.sleep(for: .seconds(1))
+                let now = Self.fingerprint(roots)
+                if now != last {
+                    last = now
+                    await self.changed()
+                }
+            }
+        }
+    }
+
+    static func fingerprint(_ roots: [URL]) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for root in roots {
+            guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
+            while let path = walker.nextObject() as? String {
+                let attributes = walker.fileAttributes
+                let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                let size = (attributes?[.size] as? NSNumber)?.doubleValue ?? 0
+                result[root.path + "/" + path] = time * 1e6 + size
+            }
+        }
+        return result
+    }
+
+    /// One build into memory; errors are shown on every page, never fatal.
+    func rebuild() async {
+        let started = Date()
+        let (checked, day) = await ContentCheck.run(
+            content: URL(fileURLWithPath: options.content), asOf: options.asOf,
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        let errors = checked.diagnostics.filter { $0.severity == .error }
+        guard let school = checked.school, let day else {
+            site.replace(with: [:], problems: errors, label: options.content)
+            print("growth serve: \(errors.count) errors; school.yml could not be read")
+            fflushStandardOutput()
+            return
+        }
+        var templateSet = TemplateSet.defaults()
+        var problems = errors
+        if let templates = options.templates {
+            do {
+                templateSet = try TemplateSet.overriding(with: URL(fileURLWithPath: templates))
+            } catch {
+                problems.append(error)
+            }
+        }
+        let built = SiteBuilder.build(
+            school: school, asOf: day, audience: options.audience, templates: templateSet,
+            problems: errors.isEmpty ? [] : checked.diagnostics)
+        site.replace(with: built.files, problems: problems, label: options.content)
+        let ms = Int(Date().timeIntervalSince(started) * 1000)
+        print("growth serve: built \(built.files.count) files as of \(day) in \(ms) ms, \(errors.count) errors")
+        fflushStandardOutput()
+    }
+}

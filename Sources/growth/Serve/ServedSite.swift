@@ -1,0 +1,127 @@
+import Foundation
+import GrowthKit
+
+/// The site `growth serve` answers with: built in memory, swapped whole on
+/// each rebuild, never written to disk.
+final class ServedSite: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: [UInt8]] = [:]
+    private var problems: [Diagnostic] = []
+    private var version = 0
+    private var label = ""
+
+    /// The site of one build, and the errors it was built despite.
+    func replace(with files: [String: [UInt8]], problems: [Diagnostic], label: String) {
+        lock.withLock {
+            self.files = files
+            self.problems = problems
+            self.label = label
+            version += 1
+        }
+    }
+
+    var currentVersion: Int { lock.withLock { version } }
+
+    /// Status, content type and body for a request path.
+    func response(for uri: String) -> (status: Int, type: String, body: [UInt8]) {
+        let path = uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
+        switch path {
+        case "/__growth/reload.js":
+            return (200, "text/javascript; charset=utf-8", Array(Self.reloadScript.utf8))
+        case "/__growth/version.js":
+            return (200, "text/javascript; charset=utf-8", Array("window.__growthReload(\(currentVersion));\n".utf8))
+        default:
+            break
+        }
+        let (files, problems, label) = lock.withLock { (self.files, self.problems, self.label) }
+        var relative = String(path.dropFirst()).removingPercentEncoding ?? ""
+        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        if files[relative] == nil, files[relative + "/index.html"] != nil { relative += "/index.html" }
+        guard !relative.split(separator: "/").contains(".."), let bytes = files[relative] ?? (files.isEmpty ? [] : nil)
+        else {
+            return (404, "text/html; charset=utf-8", Array(Self.notFound(relative).utf8))
+        }
+        let type = Self.contentType(relative)
+        guard type.hasPrefix("text/html") || files.isEmpty else { return (200, type, bytes) }
+        var html = files.isEmpty ? Self.emptyPage : String(decoding: bytes, as: UTF8.self)
+        if !problems.isEmpty { html = Self.insert(Self.panel(problems, label: label), after: "<main id=\"main\">", in: html) }
+        html = Self.insert("<script src=\"/__growth/reload.js\"></script>\n", before: "</body>", in: html)
+        return (200, "text/html; charset=utf-8", Array(html.utf8))
+    }
+
+    static func contentType(_ path: String) -> String {
+        switch (path as NSString).pathExtension {
+        case "html": "text/html; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "json": "application/json; charset=utf-8"
+        case "csv": "text/csv; charset=utf-8"
+        case "txt", "md": "text/plain; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        default: "application/octet-stream"
+        }
+    }
+
+    static func insert(_ text: String, after marker: String, in html: String) -> String {
+        guard let range = html.range(of: marker) else { return text + html }
+        return html.replacingCharacters(in: range.upperBound..<range.upperBound, with: "\n" + text)
+    }
+
+    static func insert(_ text: String, before marker: String, in html: String) -> String {
+        guard let range = html.range(of: marker, options: .backwards) else { return html + text }
+        return html.replacingCharacters(in: range.lowerBound..<range.lowerBound, with: text)
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// Every problem with its place, on every page, while the content has errors.
+    static func panel(_ problems: [Diagnostic], label: String) -> String {
+        let items = DiagnosticReport(problems, fileCount: 0).lines(in: .text, folder: label, verbose: true)
+            .map { "<li><code>\(escape($0))</code></li>" }.joined(separator: "\n")
+        let errors = problems.count { $0.severity == .error }
+        return """
+            <section class="notice problems" role="alert" id="growth-serve-problems">
+            <h2>growth serve: \(errors) error\(errors == 1 ? "" : "s") in the content; what they affect is left out until they are fixed</h2>
+            <ul>
+            \(items)
+            </ul>
+            </section>
+            """
+    }
+
+    static func notFound(_ path: String) -> String {
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+            + "<body><main id=\"main\"><p>growth serve: there is no \(escape(path)) in this site.</p></main></body></html>"
+    }
+
+    /// When not even `school.yml` could be read there is no site, only the problems.
+    static let emptyPage =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>growth serve</title>"
+        + "<link rel=\"stylesheet\" href=\"/assets/style.css\"></head><body><main id=\"main\"></main></body></html>"
+
+    /// Asks for the site's version every second and reloads when it changes.
+    /// It loads the answer as a script from the same origin, which the
+    /// site's Content-Security-Policy (`script-src 'self'`) allows; the
+    /// built site never carries it.
+    static let reloadScript = """
+        (function () {
+          var seen = null;
+          window.__growthReload = function (version) {
+            if (seen === null) { seen = version; } else if (version !== seen) { location.reload(); }
+          };
+          function ask() {
+            var script = document.createElement("script");
+            script.src = "/__growth/version.js?t=" + Date.now();
+            script.onload = script.onerror = function () { script.remove(); };
+            document.head.appendChild(script);
+          }
+          ask();
+          setInterval(ask, 1000);
+        })();
+
+        """
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import GrowthKit
+
+/// `growth new` as a tutor uses it: one command, then an editor.
+@Suite struct NewCommandTests {
+    /// A copy of `Fixtures/terms` to write into.
+    static func content() throws -> URL {
+        try TestContent.write(try TestContent.read(TestContent.fixture("terms")))
+    }
+
+    static func new(_ arguments: [String], in root: URL) throws -> TestProcess {
+        try CheckCommandTests.growth(["new"] + arguments + ["--content", root.path])
+    }
+
+    static func text(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    @Test(arguments: RecordType.allCases) func everyTypeWritesAFileThatChecksClean(type: RecordType) throws {
+        let root = try Self.content()
+        defer { TestContent.remove(root) }
+        let run = try Self.new([type.rawValue, "s1", "--date", "2025-12-03"], in: root)
+        #expect(run.status == 0, "\(run.output)")
+        let path = root.path + "/students/s1/2025-12-03-\(type.rawValue).md"
+        // Standard output is the path alone, so `$EDITOR "$(growth new …)"` works.
+        #expect(run.output == path + "\n")
+        let text = try Self.text(path)
+        #expect(text.hasPrefix("---\ntutor: t-a\n"))
+        #expect(text.contains("# mood: 3"))
+        #expect(text.contains("# confidential: true"))
+        let headings: [RecordType: String] = [
+            .talk: "## 谈话主题", .report: "## 学习情况", .phoneVisit: "## 家长关心的问题", .homeVisit: "## 参与人员",
+            .contact: "## 沟通对象", .observation: "## 看到的情况", .review: "## 跟踪决定",
+        ]
+        #expect(text.contains(headings[type]!))
+        if type == .review { #expect(text.contains("\neffect: 3 ")) }
+        let check = try CheckCommandTests.growth(["check", "--content", root.path, "--as-of", "2025-12-10"])
+        #expect(!check.output.contains("2025-12-03-\(type.rawValue)"), "\(check.output)")
+    }
+
+    @Test func aSecondRecordTheSameDayGetsAFreeSlugAndNothingIsOverwritten() throws {
+        let root = try Self.content()
+        defer { TestContent.remove(root) }
+        let first = try Self.new(["talk", "s2", "--date", "2025-11-05"], in: root)
+        try "---\ntutor: t-a\n---\n早上的谈话。\n".write(toFile: first.lines[0], atomically: true, encoding: .utf8)
+        let second = try Self.new(["talk", "s2", "--date", "2025-11-05"], in: root)
+        let third = try Self.new(["talk", "s2", "--date", "2025-11-05"], in: root)
+        #expect(second.lines == [root.path + "/students/s2/2025-11-05-talk-2.md"])
+        #expect(third.lines == [root.path + "/students/s2/2025-11-05-talk-3.md"])
+        #expect(try Self.text(first.lines[0]).contains("早上的谈话。"))
+        let slugged = try Self.new(["home-visit", "s2", "--date", "2025-11-06", "--slug", "mother"], in: root)
+        #expect(slugged.lines == [root.path + "/students/s2/2025-11-06-home-visit-mother.md"])
+    }
+
+    @Test func aSchoolsOwnSkeletonWins() throws {
+        let root = try Self.content()
+        defer { TestContent.remove(root) }
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try "---\ntutor: {{tutor}}\nmood: 3\n---\n\n## 本校谈话要点（{{name}}，{{date}}）\n\n（请填写）\n".write(
+            to: root.appendingPathComponent("templates/talk.md"), atomically: true, encoding: .utf8)
+        let run = try Self.new(["talk", "s4", "--date", "2025-11-20"], in: root)
+        #expect(run.status == 0)
+        #expect(try Self.text(run.lines[0]) == "---\ntutor: t-c\nmood: 3\n---\n\n## 本校谈话要点（学生四，2025-11-20）\n\n（请填写）\n")
+        // The skeleton folder is not content: check reads it as nothing.
+        let check = try CheckCommandTests.growth(["check", "--content", root.path, "--as-of", "2025-12-10"])
+        #expect(!check.output.contains("templates/"))
+    }
+
+    @Test func anUnknownStudentOrTypeIsRefusedLikeCheckSaysIt() throws {
+        let root = try Self.content()
+        defer { TestContent.remove(root) }
+        let student = try Self.new(["talk", "s99", "--date", "2025-11-20"], in: root)
+        #expect(student.status == 1)
+        #expect(
+            student.output
+                == "\(root.path)/students/s99/2025-11-20-talk.md:1:1: error: no student has the id `s99` (there is no students/s99/index.md) [unknown-id]\n"
+        )
+        let type = try Self.new(["chat", "s1", "--date", "2025-11-20"], in: root)
+        #expect(type.status == 1)
+        #expect(type.output.contains("error: `chat` is not a record type; use one of talk, report,"))
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/students/s99"))
+    }
+
+    @Test func theDefaultDateIsTheSchoolsCalendarDay() throws {
+        let root = try Self.content()
+        defer { TestContent.remove(root) }
+        let today = AsOfDate.day(of: Date(), in: "Asia/Shanghai")
+        let run = try CheckCommandTests.growth(
+            ["new", "observation", "s1", "--content", root.path], environment: ["TZ": "America/Los_Angeles"])
+        #expect(run.lines.last == "\(root.path)/students/s1/\(today.iso)-observation.md")
+    }
+
+    @Test func studentsTutorsClassesAndForums() throws {
+        let root = try Self.content()
+        defer { TestContent.remove(root) }
+        let student = try Self.new(
+            ["student", "s9", "--name", "新同学", "--class", "c1", "--tutor", "t-c", "--joined", "2025-11-03"], in: root)
+        #expect(student.lines == [root.path + "/students/s9/index.md"])
+        #expect(try Self.text(student.lines[0]).hasPrefix("---\nname: 新同学\nclass: c1\ntutor: t-c\njoined: 2025-11-03\n"))
+        let tutor = try Self.new(["tutor", "t-e", "--name", "戊老师", "--subject", "数学"], in: root)
+        #expect(try Self.text(tutor.lines[0]).hasPrefix("---\nname: 戊老师\nrole: teacher\nsubject: 数学\n"))
+        let schoolClass = try Self.new(
+            ["class", "c2", "--name", "二班", "--grade", "2025级", "--head-teacher", "t-e"], in: root)
+        #expect(schoolClass.status == 0, "\(schoolClass.output)")
+        #expect(try Self.text(schoolClass.lines[0]).hasPrefix("---\nname: 二班\ngrade: 2025级\nhead_teacher: t-e\n"))
+        let again = try Self.new(["student", "s9", "--name", "重复", "--class", "c1", "--tutor", "t-c"], in: root)
+        #expect(again.status == 1)
+        #expect(again.output.contains("students/s9/index.md already exists; growth new never overwrites [duplicate-id]"))
+        let forum = try Self.new(
+            ["forum", "--date", "2025-11-28", "--topic", "期中学情", "--host", "t-a", "--attendees", "t-c"], in: root)
+        #expect(try Self.text(forum.lines[0]).hasPrefix("---\ntopic: 期中学情\nhost: t-a\nattendees: [t-a, t-c]\n"))
+        let check = try CheckCommandTests.growth(["check", "--content", root.path, "--as-of", "2025-12-10"])
+        for path in ["students/s9/index.md", "tutors/t-e.md", "classes/c2.md", "forums/2025-11-28.md"] {
+            #expect(!check.output.contains(path), "\(check.output)")
+        }
+    }
+}
