@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GrowthKitTests",
-            dependencies: ["GrowthKit", "growth"],
+            dependencies: ["GrowthKit", "growth", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],

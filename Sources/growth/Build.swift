@@ -28,26 +28,29 @@ struct Build: AsyncParsableCommand {
     @Option(help: "Seconds to wait while another build writes the same output folder; 0 refuses at once.")
     var lockTimeout: Double = 300
 
+    @Flag(help: "Do not read the git history: no record is judged late.")
+    var noHistory = false
+
     func run() async throws {
         // One build per output folder: held until this process ends.
         let target = URL(fileURLWithPath: output)
         let lock: OutputLock
         do {
             lock = try OutputLock.acquire(for: target, timeout: lockTimeout) { holder in
-                print("growth build: waiting for another build of \(output) to finish (\(holder))")
+                options.say("growth build: waiting for another build of \(output) to finish (\(holder))")
             }
         } catch {
-            print(DiagnosticReport([error], fileCount: 0).lines(in: options.format).joined(separator: "\n"))
+            report(error)
             throw ExitCode(1)
         }
         defer { withExtendedLifetime(lock) {} }
-        let (checked, asOf) = await options.check()
+        let (checked, asOf) = await options.check(history: !noHistory)
         guard let school = checked.school, let asOf else {
-            print("growth build: stopped, school.yml could not be read; \(output) is untouched")
+            options.say("growth build: stopped, school.yml could not be read; \(output) is untouched")
             throw ExitCode(1)
         }
         if checked.hasErrors, !allowErrors {
-            print(
+            options.say(
                 "growth build: stopped because of the errors above; \(output) is untouched (--allow-errors builds anyway)"
             )
             throw ExitCode(1)
@@ -57,8 +60,8 @@ struct Build: AsyncParsableCommand {
             do {
                 templateSet = try TemplateSet.overriding(with: URL(fileURLWithPath: templates))
             } catch {
-                print(DiagnosticReport([error], fileCount: 1).lines(in: options.format, folder: templates).joined())
-                print("growth build: stopped; \(output) is untouched")
+                report(error, folder: templates)
+                options.say("growth build: stopped; \(output) is untouched")
                 throw ExitCode(1)
             }
         } else {
@@ -71,10 +74,18 @@ struct Build: AsyncParsableCommand {
         do {
             try OutputFolder.write(site.files, to: target, beforeSwap: Self.faultPause)
         } catch {
-            print(DiagnosticReport([error], fileCount: 0).lines(in: options.format).joined(separator: "\n"))
+            report(error)
             throw ExitCode(1)
         }
-        print("growth build: wrote \(site.files.count) files to \(output) as of \(asOf) for \(audience.rawValue)")
+        options.say("growth build: wrote \(site.files.count) files to \(output) as of \(asOf) for \(audience.rawValue)")
+    }
+
+    /// A problem of the build itself, after the content's own: in the chosen
+    /// format, but as text beside a GitLab report, which stays one document.
+    func report(_ diagnostic: Diagnostic, folder: String? = nil) {
+        let format: DiagnosticFormat = options.format == .gitlab ? .text : options.format
+        options.say(
+            DiagnosticReport([diagnostic], fileCount: 0).lines(in: format, folder: folder).joined(separator: "\n"))
     }
 
     /// Fault injection for the tests: `GROWTH_TEST_PAUSE_BEFORE_SWAP=<seconds>`

@@ -52,7 +52,9 @@ enum ChangedFiles {
     static func staged(in content: String) throws -> Set<String> {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", content, "diff", "--cached", "--name-only", "--diff-filter=ACMR", "--relative", "-z"]
+        process.arguments = [
+            "git", "-C", content, "diff", "--cached", "--name-only", "--diff-filter=ACMR", "--relative", "-z",
+        ]
         let pipe = Pipe()
         let errors = Pipe()
         process.standardOutput = pipe
@@ -62,7 +64,8 @@ enum ChangedFiles {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw GitError(description: String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            throw GitError(
+                description: String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return Set(data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
     }

@@ -11,7 +11,9 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "The as-of date (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else today.")
     var asOf: Day?
 
-    @Option(help: "How to print problems: text, or github for GitHub Actions annotations.")
+    @Option(
+        help:
+            "How to print problems: text, github (GitHub Actions annotations) or gitlab (a Code Quality report, JSON).")
     var format: DiagnosticFormat = .text
 
     @Flag(help: "List every warning; without it, warnings of one rule past the first few are summed up.")
@@ -25,19 +27,30 @@ struct ContentOptions: ParsableArguments {
 
     /// Checks the content and prints every problem and the summary; with
     /// `only`, just the problems of those files (paths in the content folder).
-    func check(only: Set<String>? = nil) async -> (CheckedContent, asOf: Day?) {
+    func check(only: Set<String>? = nil, history: Bool = false) async -> (CheckedContent, asOf: Day?) {
         let (checked, asOf) = await ContentCheck.run(
             content: URL(fileURLWithPath: content), asOf: asOf,
-            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], history: history)
         let shown = only.map { files in checked.diagnostics.filter { files.contains($0.location.path) } }
         let report = DiagnosticReport(shown ?? checked.diagnostics, fileCount: checked.fileCount)
         for line in report.lines(in: format, folder: content, verbose: verbose) { print(line) }
         if let only {
             let n = only.count
-            print("\(report.counts) in \(n) changed file\(n == 1 ? "" : "s") (\(checked.fileCount) checked)")
+            say("\(report.counts) in \(n) changed file\(n == 1 ? "" : "s") (\(checked.fileCount) checked)")
         } else {
-            print(report.summary)
+            say(report.summary)
         }
+        if let note = checked.historyNote { say("growth: warning: \(note)") }
         return (checked, asOf)
+    }
+
+    /// A line for the reader: on standard output, but on standard error when
+    /// standard output is the GitLab report, so it stays one JSON document.
+    func say(_ line: String) {
+        if format == .gitlab {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        } else {
+            print(line)
+        }
     }
 }

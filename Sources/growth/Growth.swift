@@ -7,7 +7,8 @@ import GrowthKit
 struct Growth: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turns a school's tutor-system records into a static HTML site.",
-        subcommands: [Check.self, Build.self, New.self, Serve.self],
+        version: GrowthVersion.current,
+        subcommands: [Check.self, Build.self, New.self, Serve.self, Init.self],
         defaultSubcommand: Check.self)
 }
 

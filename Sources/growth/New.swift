@@ -19,7 +19,10 @@ struct New: AsyncParsableCommand {
             A school's content/templates/<type>.md replaces the built-in skeleton of a record.
             """)
 
-    @Argument(help: "A record type (talk, report, phone-visit, home-visit, contact, observation, review) or student, tutor, class, forum.")
+    @Argument(
+        help:
+            "A record type (talk, report, phone-visit, home-visit, contact, observation, review) or student, tutor, class, forum."
+    )
     var kind: String
 
     @Argument(help: "The student's id for a record; the new id for a student, tutor or class.")
@@ -56,7 +59,8 @@ struct New: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let day = date ?? AsOfDate.day(of: Date(), in: school.settings.timezone)
-        let exists = { (path: String) in FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+        }
         var fields = NewFile.Fields()
         fields.name = name
         fields.schoolClass = schoolClass
@@ -81,7 +85,11 @@ struct New: AsyncParsableCommand {
         // O_EXCL: never overwrite, even a file made since the name was chosen.
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
-            report([.error(.output, at: SourceLocation(path: draft.path), "cannot create the file: \(String(cString: strerror(errno)))")])
+            report([
+                .error(
+                    .output, at: SourceLocation(path: draft.path),
+                    "cannot create the file: \(String(cString: strerror(errno)))")
+            ])
             throw ExitCode(1)
         }
         let bytes = Array(draft.text.utf8)

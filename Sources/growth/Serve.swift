@@ -32,6 +32,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "A folder of templates and assets replacing the defaults of the same name.")
     var templates: String?
 
+    @Flag(help: "Do not read the git history: no record is judged late.")
+    var noHistory = false
+
     func run() async throws {
         let site = ServedSite()
         let builder = Rebuilder(options: self, site: site)
@@ -128,7 +131,7 @@ actor Rebuilder {
         let started = Date()
         let (checked, day) = await ContentCheck.run(
             content: URL(fileURLWithPath: options.content), asOf: options.asOf,
-            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], history: !options.noHistory)
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard let school = checked.school, let day else {
             site.replace(with: [:], problems: errors, label: options.content)

@@ -13,6 +13,18 @@ public struct EvaluationParts: Sendable, Hashable {
     public var students: Double?
     /// Forum attendance × 100.
     public var forums: Double?
+    /// Share of the tutor's records of the term written on time × 100 (SPEC
+    /// §8); nil without git history.
+    public var timeliness: Double? = nil
+}
+
+/// How many of a tutor's records of a term were judged for timeliness, and
+/// how many of those were written on time.
+public struct Timeliness: Sendable, Hashable {
+    public var judged: Int = 0
+    public var onTime: Int = 0
+
+    public var share: Double? { judged > 0 ? Double(onTime) / Double(judged) : nil }
 }
 
 /// One tutor's evaluation.
@@ -33,6 +45,8 @@ public struct TutorEvaluation: Sendable, Hashable {
     public var studentAnswers: Int
     /// Share of answers saying the tutor made contact (nil without answers).
     public var contactedShare: Double?
+    /// The tutor's records of the term judged for timeliness.
+    public var timeliness: Timeliness = Timeliness()
 }
 
 /// The school's evaluation of its tutors (SPEC §3).

@@ -7,25 +7,33 @@ enum EvaluationCalculator {
         let settings = school.settings.evaluation(for: term)
         let asOf = compliance.asOf
         let answers = school.answersByTutor(in: term, upTo: asOf)
-        let written = school.records.lazy.filter { term.contains($0.date) && $0.date <= asOf }.compactMap(\.tutorID)
-        let recordCounts = Dictionary(grouping: written, by: { $0 }).mapValues(\.count)
+        let termRecords = school.records.filter { term.contains($0.date) && $0.date <= asOf && $0.tutorID != nil }
+        let recordCounts = Dictionary(grouping: termRecords.map { $0.tutorID! }, by: { $0 }).mapValues(\.count)
+        let policy = school.settings.policy(for: term)
+        var timeliness: [String: Timeliness] = [:]
+        for record in termRecords {
+            guard let late = policy.isLate(record) else { continue }
+            timeliness[record.tutorID!, default: .init()].judged += 1
+            if !late { timeliness[record.tutorID!, default: .init()].onTime += 1 }
+        }
         let byTutor = Dictionary(uniqueKeysWithValues: compliance.tutors.map { ($0.tutorID, $0) })
 
         var evaluations = compliance.tutors.map(\.tutorID).map { id in
             let theirs = answers[id] ?? []
             let parents = theirs.filter { $0.respondent == .parent }
             let pupils = theirs.filter { $0.respondent == .student }
+            let onTime = timeliness[id] ?? Timeliness()
             let parts = EvaluationParts(
                 records: byTutor[id]?.compliance.map { $0 * 100 },
                 parents: surveyPart(parents), students: surveyPart(pupils),
-                forums: byTutor[id]?.forums?.ratio.map { $0 * 100 })
+                forums: byTutor[id]?.forums?.ratio.map { $0 * 100 }, timeliness: onTime.share.map { $0 * 100 })
             let (score, weights) = weigh(parts, settings.weights)
             return TutorEvaluation(
                 tutorID: id, parts: parts, weights: weights, score: score,
                 grade: score.map { grade($0, settings.grades) }, rank: nil, isCommended: false, isCriticised: false,
                 parentAnswers: parents.count, studentAnswers: pupils.count,
                 contactedShare: theirs.isEmpty
-                    ? nil : Double(theirs.count { $0.contacted }) / Double(theirs.count))
+                    ? nil : Double(theirs.count { $0.contacted }) / Double(theirs.count), timeliness: onTime)
         }
         evaluations.sort { a, b in
             order(a, recordCounts[a.tutorID] ?? 0) < order(b, recordCounts[b.tutorID] ?? 0)
@@ -68,6 +76,7 @@ enum EvaluationCalculator {
         let pairs: [(Double?, Double)] = [
             (parts.records, weights.records), (parts.parents, weights.parents),
             (parts.students, weights.students), (parts.forums, weights.forums),
+            (parts.timeliness, weights.timeliness),
         ]
         let total = pairs.reduce(0) { $0 + ($1.0 == nil ? 0 : $1.1) }
         guard total > 0 else { return (nil, .init(records: 0, parents: 0, students: 0, forums: 0)) }
@@ -75,7 +84,7 @@ enum EvaluationCalculator {
         let score = zip(pairs, used).reduce(0) { $0 + ($1.0.0 ?? 0) * $1.1 }
         return (
             (score * 10).rounded() / 10,
-            .init(records: used[0], parents: used[1], students: used[2], forums: used[3])
+            .init(records: used[0], parents: used[1], students: used[2], forums: used[3], timeliness: used[4])
         )
     }
 

@@ -5,6 +5,9 @@ public struct CheckedContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many files were read.
     public var fileCount: Int
+    /// Why no record could be judged late, when the git history was asked
+    /// for and could not answer (no git, a shallow clone): one warning line.
+    public var historyNote: String?
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }

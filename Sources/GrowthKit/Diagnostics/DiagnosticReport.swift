@@ -1,9 +1,11 @@
 import Foundation
 
-/// Prints diagnostics for people (`text`) or for GitHub Actions annotations (`github`).
+/// Prints diagnostics for people (`text`), as GitHub Actions annotations
+/// (`github`), or as a GitLab Code Quality report (`gitlab`, one JSON document).
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case text
     case github
+    case gitlab
 }
 
 /// A sorted list of diagnostics and the closing summary line.
@@ -34,6 +36,7 @@ public struct DiagnosticReport: Sendable {
     /// annotations go one per problem up to GitHub's limit per kind, then one
     /// annotation sums up the rest.
     public func lines(in format: DiagnosticFormat, folder: String? = nil, verbose: Bool = false) -> [String] {
+        if format == .gitlab { return [codeQuality(folder: folder)] }
         var shown: [Diagnostic] = []
         var hidden: [Rule: Int] = [:]
         var perRule: [Rule: Int] = [:]
@@ -48,6 +51,8 @@ public struct DiagnosticReport: Sendable {
             case .github:
                 perSeverity[diagnostic.severity, default: 0] += 1
                 keep = verbose || perSeverity[diagnostic.severity]! <= Self.githubAnnotationLimit
+            case .gitlab:
+                keep = true
             }
             if keep { shown.append(diagnostic) } else { hidden[diagnostic.rule, default: 0] += 1 }
         }
@@ -70,15 +75,52 @@ public struct DiagnosticReport: Sendable {
                     + Self.escapeGitHubData(
                         "… and \(Self.grouped(total)) more problems not annotated (\(kinds)); "
                             + "growth check --format text lists them all"))
-        case .github: break
+        case .github, .gitlab: break
         }
         return lines
+    }
+
+    /// GitLab's Code Quality report: a JSON array of issues with a
+    /// description, a check name, a fingerprint, a severity and a location.
+    public func codeQuality(folder: String?) -> String {
+        let issues = diagnostics.map { diagnostic -> JSONValue in
+            let path = Self.path(diagnostic.location.path, in: folder)
+            let identity =
+                "\(diagnostic.rule.rawValue)|\(path)|\(diagnostic.location.line)|\(diagnostic.location.column)|\(diagnostic.message)"
+            return .object([
+                "type": .string("issue"),
+                "description": .string(diagnostic.message),
+                "check_name": .string(diagnostic.rule.rawValue),
+                "fingerprint": .string(Self.fingerprint(identity)),
+                "severity": .string(diagnostic.severity == .error ? "major" : "minor"),
+                "location": .object([
+                    "path": .string(path), "lines": .object(["begin": .int(diagnostic.location.line)]),
+                ]),
+            ])
+        }
+        return JSONValue.array(issues).text.trimmingCharacters(in: .newlines)
+    }
+
+    /// A stable 128-bit FNV-1a hash in hex: GitLab matches issues between
+    /// pipelines by it.
+    static func fingerprint(_ text: String) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in text.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 1
+        }
+        func hex(_ n: UInt64) -> String {
+            let digits = String(n, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return hex(a) + hex(b)
     }
 
     func line(_ diagnostic: Diagnostic, _ format: DiagnosticFormat, _ folder: String?) -> String {
         let path = Self.path(diagnostic.location.path, in: folder)
         switch format {
-        case .text:
+        case .text, .gitlab:
             return "\(path):\(diagnostic.location.line):\(diagnostic.location.column): "
                 + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule.rawValue)]"
         case .github:

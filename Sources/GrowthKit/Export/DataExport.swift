@@ -130,7 +130,7 @@ public enum DataExport {
         func weights(_ w: EvaluationSettings.Weights) -> JSONValue {
             .object([
                 "records": .rounded(w.records), "parents": .rounded(w.parents), "students": .rounded(w.students),
-                "forums": .rounded(w.forums),
+                "forums": .rounded(w.forums), "timeliness": .rounded(w.timeliness),
             ])
         }
         return .object([
@@ -152,6 +152,7 @@ public enum DataExport {
                         "parts": .object([
                             "records": .rounded(tutor.parts.records), "parents": .rounded(tutor.parts.parents),
                             "students": .rounded(tutor.parts.students), "forums": .rounded(tutor.parts.forums),
+                            "timeliness": .rounded(tutor.parts.timeliness),
                         ]),
                         "weights": weights(tutor.weights),
                         "answers": .object([

@@ -80,6 +80,8 @@ public struct Record: Sendable, Hashable, Identifiable {
     public var followUps: [FollowUp]
     /// Only for `review` records.
     public var review: Review?
+    /// The day the record was first committed to git, when the history is read.
+    public var written: Day?
     public var body: MarkdownBody
     public var source: SourceLocation
 }

@@ -52,16 +52,31 @@ public struct Policy: Sendable, Hashable {
     public var forum: Cadence?
     public var maxStudentsPerTutor: Int?
     public var graceDays: Int
+    /// A record first committed more than this many days after its date is late.
+    public var lateAfterDays: Int
+    /// Records first committed before this day are not judged for timeliness:
+    /// those a school brought in at once when it started with growth.
+    public var lateEntriesFrom: Day?
 
     public init(
         appliesTo: PolicyScope = .all, records: [RecordType: Cadence] = [:], forum: Cadence? = nil,
-        maxStudentsPerTutor: Int? = nil, graceDays: Int = 0
+        maxStudentsPerTutor: Int? = nil, graceDays: Int = 0, lateAfterDays: Int = 7, lateEntriesFrom: Day? = nil
     ) {
         self.appliesTo = appliesTo
         self.records = records
         self.forum = forum
         self.maxStudentsPerTutor = maxStudentsPerTutor
         self.graceDays = graceDays
+        self.lateAfterDays = lateAfterDays
+        self.lateEntriesFrom = lateEntriesFrom
+    }
+
+    /// Whether `record` was written late: nil when it is not judged (no
+    /// history, or committed before `lateEntriesFrom`).
+    public func isLate(_ record: Record) -> Bool? {
+        guard let written = record.written else { return nil }
+        if let from = lateEntriesFrom, written < from { return nil }
+        return record.date.days(to: written) > lateAfterDays
     }
 
     /// The required record types in a fixed order.
@@ -75,12 +90,18 @@ public struct EvaluationSettings: Sendable, Hashable {
         public var parents: Double
         public var students: Double
         public var forums: Double
+        /// The share of records written on time; 0 unless a school weighs it.
+        public var timeliness: Double
 
-        public init(records: Double = 0.5, parents: Double = 0.2, students: Double = 0.2, forums: Double = 0.1) {
+        public init(
+            records: Double = 0.5, parents: Double = 0.2, students: Double = 0.2, forums: Double = 0.1,
+            timeliness: Double = 0
+        ) {
             self.records = records
             self.parents = parents
             self.students = students
             self.forums = forums
+            self.timeliness = timeliness
         }
     }
 

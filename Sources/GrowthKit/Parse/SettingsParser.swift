@@ -37,12 +37,18 @@ enum SettingsParser {
 
     static func parsePolicy(_ fields: YAMLFields, in context: String) -> Policy {
         let items = RecordType.allCases.map(\.rawValue) + ["forum"]
-        fields.rejectUnknownKeys(Set(items + ["applies_to", "max_students_per_tutor", "grace_days"]), in: context)
+        fields.rejectUnknownKeys(
+            Set(
+                items + ["applies_to", "max_students_per_tutor", "grace_days", "late_after_days", "late_entries_from"]),
+            in: context)
         var policy = Policy()
         policy.appliesTo = fields.choice("applies_to", as: PolicyScope.self) ?? .all
         policy.maxStudentsPerTutor = fields.int(
             "max_students_per_tutor", in: 1...1000, what: "a whole number of students, at least 1")
         policy.graceDays = fields.int("grace_days", in: 0...365, what: "a whole number of days, 0 or more") ?? 0
+        policy.lateAfterDays =
+            fields.int("late_after_days", in: 0...365, what: "a whole number of days, 0 or more") ?? 7
+        policy.lateEntriesFrom = fields.day("late_entries_from")
         for type in RecordType.allCases {
             policy.records[type] = cadence(fields, type.rawValue)
         }
@@ -77,15 +83,16 @@ enum SettingsParser {
         var evaluation = EvaluationSettings()
         if let weights = fields.fields("weights", what: "`{ records: 0.5, parents: 0.2, students: 0.2, forums: 0.1 }`")
         {
-            weights.rejectUnknownKeys(["records", "parents", "students", "forums"], in: "the weights")
+            weights.rejectUnknownKeys(["records", "parents", "students", "forums", "timeliness"], in: "the weights")
             let what = "a weight, a number 0 or more"
             evaluation.weights = .init(
                 records: weights.number("records", what: what) ?? 0,
                 parents: weights.number("parents", what: what) ?? 0,
-                students: weights.number("students", what: what) ?? 0, forums: weights.number("forums", what: what) ?? 0
-            )
+                students: weights.number("students", what: what) ?? 0,
+                forums: weights.number("forums", what: what) ?? 0,
+                timeliness: weights.number("timeliness", what: what) ?? 0)
             let w = evaluation.weights
-            if w.records + w.parents + w.students + w.forums <= 0 {
+            if w.records + w.parents + w.students + w.forums + w.timeliness <= 0 {
                 fields.file.error(.invalidValue, at: weights.location, "the weights must not all be 0")
                 evaluation.weights = .init()
             }

@@ -81,6 +81,7 @@ nav.terms a[aria-current="page"] { background: #fff; color: var(--accent); borde
 section.term > h2 { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .75rem; }
 .term-figure { font-size: .9rem; font-weight: normal; color: var(--muted); }
 section.break { background: var(--wash); }
+.tag.late { background: var(--warn-bg); color: var(--warn); }
 .notice { margin: 0; padding: .5rem 1.5rem; background: var(--warn-bg); color: var(--warn); font-size: .9rem;
   border-bottom: 1px solid #f0d9a0; }
 main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
@@ -429,7 +430,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{^empty(records)}}<h3>{{timelineHeading}}</h3>
 <ol class="timeline">
 {{#records}}<li id="{{anchor}}" class="record {{typeKey}}">
-<header><time datetime="{{dateISO}}">{{date}}</time> <span class="type">{{type}}</span>{{#tutor}} · <a href="{{href}}">{{text}}</a>{{/tutor}}{{#isConfidential}} <span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}</header>
+<header><time datetime="{{dateISO}}">{{date}}</time> <span class="type">{{type}}</span>{{#tutor}} · <a href="{{href}}">{{text}}</a>{{/tutor}}{{#isConfidential}} <span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}{{#lateNote}} <span class="tag late">{{lateNote}}</span>{{/lateNote}}</header>
 {{^empty(meta)}}<p class="meta">{{#meta}}<span>{{.}}</span>{{/meta}}</p>{{/empty(meta)}}
 {{#hiddenNote}}<p class="hidden-note">{{hiddenNote}}</p>{{/hiddenNote}}
 <div class="prose">{{{body}}}</div>

@@ -34,13 +34,15 @@ extension ViewContext {
         let root = String(repeating: "../", count: depth)
         let evaluation = term.evaluation
         let settings = term.evaluationSettings
+        // Timeliness is shown once the git history judged some record.
+        let timed = evaluation.tutors.contains { $0.parts.timeliness != nil }
         let rows = evaluation.tutors.map { tutor in
             RankingRowView(
                 rank: tutor.rank.map(String.init) ?? "–", tutor: tutorLink(tutor.tutorID, root: root)!,
                 score: text.score(tutor.score), grade: text.grade(tutor.grade),
                 gradeKind: tutor.grade?.rawValue ?? "none",
-                parts: [tutor.parts.records, tutor.parts.parents, tutor.parts.students, tutor.parts.forums].map(
-                    text.score),
+                parts: ([tutor.parts.records, tutor.parts.parents, tutor.parts.students, tutor.parts.forums]
+                    + (timed ? [tutor.parts.timeliness] : [])).map(text.score),
                 answers: "\(tutor.parentAnswers + tutor.studentAnswers)", isCommended: tutor.isCommended,
                 isCriticised: tutor.isCriticised, commendedLabel: text[.commended], criticisedLabel: text[.criticised])
         }
@@ -48,7 +50,7 @@ extension ViewContext {
         let g = settings.grades
         let zh = text.locale == .zhCN
         let pct = { (x: Double) in "\(Int((x * 100).rounded()))%" }
-        let method =
+        var method =
             zh
             ? [
                 "每位导师的得分由四部分组成：记录落实（所带学生各项工作落实率的平均值 × 100，占 \(pct(w.records))）、家长评价（家长问卷平均分，1–5 分折算为 0–100，占 \(pct(w.parents))）、学生评价（学生问卷平均分，同样折算，占 \(pct(w.students))）、论坛出勤（导师论坛出勤率 × 100，占 \(pct(w.forums))）。",
@@ -64,6 +66,14 @@ extension ViewContext {
                 "The best \(settings.commendTop) tutors graded good or better are commended; on equal scores the higher records part ranks first, then the tutor who wrote more records. Every tutor graded fail is named for improvement.",
                 "When a student changes tutor during the term, each period counts for the tutor on its last day; a survey answer counts for the tutor on the day it was given.",
             ]
+        if timed || w.timeliness > 0 {
+            let days = term.policy.lateAfterDays
+            method.append(
+                zh
+                    ? "按时记录：导师本学期的记录中，在记录日期后 \(days) 天内提交到仓库的比例 × 100（按 git 中首次提交的日期），占 \(pct(w.timeliness))。"
+                    : "On time: the share of the tutor's records of the term first committed within \(days) days of their date × 100 (from the git history), weight \(pct(w.timeliness))."
+            )
+        }
         let scored = evaluation.tutors.filter { $0.score != nil }
         let chart = ChartView(
             id: "scores", title: text[.score],
@@ -84,8 +94,8 @@ extension ViewContext {
             heading: text[.evaluation],
             headers: [
                 text[.rank], text[.tutor], text[.score], text[.gradeLevel], text[.partRecords], text[.partParents],
-                text[.partStudents], text[.partForums], text[.answers], "",
-            ],
+                text[.partStudents], text[.partForums],
+            ] + (timed ? [text[.timeliness]] : []) + [text[.answers], ""],
             rows: rows, commendedHeading: text[.commended],
             commended: evaluation.commended.compactMap { tutorLink($0, root: root) },
             criticisedHeading: text[.criticised],

@@ -156,6 +156,7 @@ extension Localizer {
             ("假期中的记录保存在成长档案中，不计入任何学期的落实率。", "Records of a holiday stay in the growth file and count for no term.")
         case .notAtSchool: ("本学期不在校", "Not at school this term")
         case .currentTermOverview: ("本学期", "This term")
+        case .timeliness: ("按时记录", "On time")
         case .hiddenOverdueFollowUp:
             (
                 "有一项保密记录的跟进事项已逾期，请向该导师了解情况。",

@@ -37,6 +37,8 @@ public struct RecordView: Sendable {
     /// cmark's safe HTML of the body; empty when the audience may not see it.
     public var body: String
     public var hiddenNote: String?
+    /// Written late (SPEC §8): when it was committed, and how late.
+    public var lateNote: String?
 }
 
 /// One term of a growth file, or the holiday between two terms.
@@ -240,12 +242,21 @@ extension ViewContext {
         if let effect = record.review?.effect { meta.append("\(text[.effect]) \(effect)/5") }
         if let decision = record.review?.decision { meta.append(text.decision(decision)) }
         let hidden = record.isConfidential && record.body.isEmpty && audience == .staff
+        let policy = school.settings.policy(for: school.settings.term(asOf: record.date))
+        var lateNote: String?
+        if policy.isLate(record) == true, let written = record.written {
+            let days = record.date.days(to: written)
+            lateNote =
+                text.locale == .zhCN
+                ? "补记：\(text.date(written))才提交，晚\(days)天"
+                : "written late: committed \(text.date(written)), \(days) days after"
+        }
         return RecordView(
             anchor: anchor(record), date: text.date(record.date), dateISO: record.date.iso,
             type: text.recordType(record.type),
             typeKey: record.type.rawValue, tutor: tutorLink(record.tutorID, root: root), meta: meta,
             isConfidential: record.isConfidential, confidentialLabel: text[.confidential], body: record.body.html,
-            hiddenNote: hidden ? text[.confidentialHidden] : nil)
+            hiddenNote: hidden ? text[.confidentialHidden] : nil, lateNote: lateNote)
     }
 
     func moodSummary(_ moods: [MoodPoint]) -> String {

@@ -52,6 +52,16 @@ extension ViewContext {
                     label: text[.forumAttendance], value: "\(forums.met)/\(forums.due) (\(text.percent(forums.ratio)))")
             )
         }
+        if let onTime = evaluation?.timeliness, let share = onTime.share {
+            let rule =
+                text.locale == .zhCN
+                ? "记录日期后\(term.policy.lateAfterDays)天内提交为按时"
+                : "committed within \(term.policy.lateAfterDays) days of its date"
+            facts.append(
+                FactView(
+                    label: text[.timeliness], value: "\(text.percent(share))（\(onTime.onTime)/\(onTime.judged)，\(rule)）"
+                ))
+        }
         let written = recordsByTutor[tutor.id] ?? []
         let counts = RecordType.allCases.compactMap { type -> FactView? in
             let n = written.count { $0.type == type }
@@ -73,7 +83,9 @@ extension ViewContext {
                 FactView(label: text[.partParents], value: text.score(parts?.parents)),
                 FactView(label: text[.partStudents], value: text.score(parts?.students)),
                 FactView(label: text[.partForums], value: text.score(parts?.forums)),
-            ],
+            ]
+                + (parts?.timeliness == nil
+                    ? [] : [FactView(label: text[.timeliness], value: text.score(parts?.timeliness))]),
             grade: text.grade(evaluation?.grade), gradeKind: evaluation?.grade?.rawValue ?? "none",
             score: text.score(evaluation?.score), bio: tutor.bio.isEmpty ? nil : tutor.bio.html,
             surveyHeading: "\(text[.surveys]) (\(answers.count))",

@@ -37,7 +37,8 @@ extension NewFile {
         if let joined = fields.joined { lines.append("joined: \(joined.iso)") }
         lines += [
             zh ? "# partner: \"<学号>\"       # 成长伙伴" : "# partner: \"<student id>\" # growth partner",
-            zh ? "# key: true               # 重点关注学生；或某几个学期：[2025-1, 2025-2]"
+            zh
+                ? "# key: true               # 重点关注学生；或某几个学期：[2025-1, 2025-2]"
                 : "# key: true               # a key student; or some terms: [2025-1, 2025-2]",
             zh ? "# family:                 # 保密" : "# family:                 # confidential",
             "#   structure: two-parent  # two-parent, single-parent, reconstituted, grandparents, other",
@@ -99,7 +100,9 @@ extension NewFile {
         let zh = school.settings.locale == .zhCN
         let lines = [
             "topic: \(yaml(topic))", "host: \(yaml(host))", "attendees: [\(attendees)]",
-            zh ? "cases: []                 # 分析的学生学号，如 [\"2025103\"]" : "cases: []                 # student ids analysed, e.g. [\"2025103\"]",
+            zh
+                ? "cases: []                 # 分析的学生学号，如 [\"2025103\"]"
+                : "cases: []                 # student ids analysed, e.g. [\"2025103\"]",
         ]
         let body =
             zh
@@ -116,7 +119,8 @@ extension NewFile {
                 "`\(id)` is not a valid \(what): use lower-case letters, digits, `-` and `_` only")
         }
         if exists(path) {
-            throw .error(.duplicateID, at: SourceLocation(path: path), "\(path) already exists; growth new never overwrites")
+            throw .error(
+                .duplicateID, at: SourceLocation(path: path), "\(path) already exists; growth new never overwrites")
         }
     }
 

@@ -36,7 +36,8 @@ public enum NewFile {
                 schoolTemplate,
                 ["student": student.id, "name": student.name, "tutor": tutor ?? "", "date": date.iso])
             if body.hasPrefix("---") {
-                let path = freePath(stem: "students/\(studentID)/\(date.iso)-\(type.rawValue)", slug: slug, exists: exists)
+                let path = freePath(
+                    stem: "students/\(studentID)/\(date.iso)-\(type.rawValue)", slug: slug, exists: exists)
                 return Draft(path: path, text: body)
             }
         } else {
@@ -66,7 +67,8 @@ public enum NewFile {
     }
 
     static func unknown(_ kind: EntityKind, _ id: String, _ file: String, at path: String) -> Diagnostic {
-        .error(.unknownID, at: SourceLocation(path: path), "no \(kind.rawValue) has the id `\(id)` (there is no \(file))")
+        .error(
+            .unknownID, at: SourceLocation(path: path), "no \(kind.rawValue) has the id `\(id)` (there is no \(file))")
     }
 
     static func fill(_ template: String, _ values: [String: String]) -> String {
@@ -80,6 +82,7 @@ public enum NewFile {
     static func yaml(_ value: String) -> String {
         let plain = value.allSatisfy { $0.isLetter || $0.isNumber || "-_ ·（）()".contains($0) }
         let numeric = Double(value) != nil
-        return plain && !numeric && !value.isEmpty ? value : "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return plain && !numeric && !value.isEmpty
+            ? value : "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -36,7 +36,8 @@ final class SiteHandler: ChannelInboundHandler, RemovableChannelHandler {
         headers.add(name: "Cache-Control", value: "no-store")
         let keepAlive = request.isKeepAlive
         if !keepAlive { headers.add(name: "Connection", value: "close") }
-        let head = HTTPResponseHead(version: request.version, status: .init(statusCode: answer.status), headers: headers)
+        let head = HTTPResponseHead(
+            version: request.version, status: .init(statusCode: answer.status), headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if request.method != .HEAD {
             var buffer = context.channel.allocator.buffer(capacity: answer.body.count)

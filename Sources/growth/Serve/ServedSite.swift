@@ -44,7 +44,9 @@ final class ServedSite: @unchecked Sendable {
         let type = Self.contentType(relative)
         guard type.hasPrefix("text/html") || files.isEmpty else { return (200, type, bytes) }
         var html = files.isEmpty ? Self.emptyPage : String(decoding: bytes, as: UTF8.self)
-        if !problems.isEmpty { html = Self.insert(Self.panel(problems, label: label), after: "<main id=\"main\">", in: html) }
+        if !problems.isEmpty {
+            html = Self.insert(Self.panel(problems, label: label), after: "<main id=\"main\">", in: html)
+        }
         html = Self.insert("<script src=\"/__growth/reload.js\"></script>\n", before: "</body>", in: html)
         return (200, "text/html; charset=utf-8", Array(html.utf8))
     }

@@ -97,7 +97,8 @@ import Testing
         let student = try Self.new(
             ["student", "s9", "--name", "新同学", "--class", "c1", "--tutor", "t-c", "--joined", "2025-11-03"], in: root)
         #expect(student.lines == [root.path + "/students/s9/index.md"])
-        #expect(try Self.text(student.lines[0]).hasPrefix("---\nname: 新同学\nclass: c1\ntutor: t-c\njoined: 2025-11-03\n"))
+        #expect(
+            try Self.text(student.lines[0]).hasPrefix("---\nname: 新同学\nclass: c1\ntutor: t-c\njoined: 2025-11-03\n"))
         let tutor = try Self.new(["tutor", "t-e", "--name", "戊老师", "--subject", "数学"], in: root)
         #expect(try Self.text(tutor.lines[0]).hasPrefix("---\nname: 戊老师\nrole: teacher\nsubject: 数学\n"))
         let schoolClass = try Self.new(
@@ -106,7 +107,8 @@ import Testing
         #expect(try Self.text(schoolClass.lines[0]).hasPrefix("---\nname: 二班\ngrade: 2025级\nhead_teacher: t-e\n"))
         let again = try Self.new(["student", "s9", "--name", "重复", "--class", "c1", "--tutor", "t-c"], in: root)
         #expect(again.status == 1)
-        #expect(again.output.contains("students/s9/index.md already exists; growth new never overwrites [duplicate-id]"))
+        #expect(
+            again.output.contains("students/s9/index.md already exists; growth new never overwrites [duplicate-id]"))
         let forum = try Self.new(
             ["forum", "--date", "2025-11-28", "--topic", "期中学情", "--host", "t-a", "--attendees", "t-c"], in: root)
         #expect(try Self.text(forum.lines[0]).hasPrefix("---\ntopic: 期中学情\nhost: t-a\nattendees: [t-a, t-c]\n"))

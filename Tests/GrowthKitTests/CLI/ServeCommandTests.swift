@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import GrowthKit
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-
-@testable import GrowthKit
 
 /// `growth serve` over real HTTP on a free port of 127.0.0.1.
 @Suite(.serialized) struct ServeCommandTests {
@@ -80,7 +80,8 @@ import Testing
             encoding: .utf8)
         #expect(try await server.eventually("/", contains: "id=\"growth-serve-problems\""))
         let broken = try await server.get("/classes/c1/index.html").body
-        #expect(broken.contains("students/s2/2025-12-08-talk.md:2:7: error: `mood: 9` must be a whole number from 1 to 5"))
+        #expect(
+            broken.contains("students/s2/2025-12-08-talk.md:2:7: error: `mood: 9` must be a whole number from 1 to 5"))
         try FileManager.default.removeItem(at: server.root.appendingPathComponent("students/s2/2025-12-08-talk.md"))
         #expect(try await server.eventually("/", contains: "growth-serve-problems", present: false))
 

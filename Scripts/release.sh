@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the release binary of growth for Linux x86_64 that a CI image runs
+# without Swift installed: the Swift runtime linked in (--static-swift-stdlib)
+# and cmark linked statically (Debian's libcmark-dev ships libcmark.a). Then
+# checks with ldd that it needs nothing but the C library and its companions.
+#
+#   Scripts/release.sh [OUT]     default OUT: .build-release/growth-linux-x86_64
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/setup.sh
+out=${1:-.build-release/growth-linux-x86_64}
+scratch=.build-release
+libs="$scratch/static-libs"
+mkdir -p "$libs" "$(dirname "$out")"
+# The linker takes the first libcmark it finds along -L: a folder holding only
+# the archive makes it the static one.
+archive=$(find /usr/lib -name libcmark.a | head -n 1)
+[ -n "$archive" ] || { echo "release: libcmark.a not found (apt-get install libcmark-dev)" >&2; exit 1; }
+ln -sf "$archive" "$libs/libcmark.a"
+swift build -c release --scratch-path "$scratch/build" --static-swift-stdlib \
+    -Xlinker -L"$PWD/$libs" --product growth
+cp "$scratch/build/release/growth" "$out"
+strip "$out" 2>/dev/null || true
+
+# Only libc, libm, libstdc++, libgcc_s, the loader (and the kernel's vDSO).
+allowed='^(linux-vdso\.so|libc\.so|libm\.so|libstdc\+\+\.so|libgcc_s\.so|ld-linux-x86-64\.so|/lib64/ld-linux-x86-64\.so)'
+needed=$(ldd "$out" | awk '{print $1}')
+unexpected=$(echo "$needed" | grep -Ev "$allowed" || true)
+if [ -n "$unexpected" ]; then
+    echo "release: $out needs libraries a stock CI image may lack:" >&2
+    echo "$unexpected" >&2
+    exit 1
+fi
+echo "release: $out ($(du -h "$out" | cut -f1)) needs only:"
+echo "$needed" | sed 's/^/  /'
+"$out" --version >/dev/null 2>&1 || "$out" --help >/dev/null
+echo "release: version $("$out" --version 2>/dev/null || echo unknown)"
