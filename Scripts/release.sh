@@ -10,15 +10,17 @@ cd "$(dirname "$0")/.."
 Scripts/setup.sh
 out=${1:-.build-release/growth-linux-x86_64}
 scratch=.build-release
-libs="$scratch/static-libs"
-mkdir -p "$libs" "$(dirname "$out")"
-# The linker takes the first libcmark it finds along -L: a folder holding only
-# the archive makes it the static one.
+libs="$PWD/$scratch/static-libs"
+mkdir -p "$libs" "$scratch/pkgconfig" "$(dirname "$out")"
+# SwiftPM links cmark with what pkg-config says. A libcmark.pc whose libdir
+# holds only the archive makes the linker take the static library.
 archive=$(find /usr/lib -name libcmark.a | head -n 1)
-[ -n "$archive" ] || { echo "release: libcmark.a not found (apt-get install libcmark-dev)" >&2; exit 1; }
+system_pc=$(find /usr/lib /usr/share -name libcmark.pc | head -n 1)
+[ -n "$archive" ] && [ -n "$system_pc" ] || { echo "release: libcmark.a not found (apt-get install libcmark-dev)" >&2; exit 1; }
 ln -sf "$archive" "$libs/libcmark.a"
-swift build -c release --scratch-path "$scratch/build" --static-swift-stdlib \
-    -Xlinker -L"$PWD/$libs" --product growth
+sed "s|^libdir=.*|libdir=$libs|" "$system_pc" > "$scratch/pkgconfig/libcmark.pc"
+PKG_CONFIG_PATH="$PWD/$scratch/pkgconfig" swift build -c release --scratch-path "$scratch/build" \
+    --static-swift-stdlib --product growth
 cp "$scratch/build/release/growth" "$out"
 strip "$out" 2>/dev/null || true
 
