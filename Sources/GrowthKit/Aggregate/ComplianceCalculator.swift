@@ -103,23 +103,45 @@ enum ComplianceCalculator {
     /// Per tutor: closed forum periods in which a forum was held, and those
     /// the tutor attended (as host or attendee). A period with no forum held
     /// is not counted against anyone: there was nothing to attend; nor one
-    /// that ended after the tutor left.
+    /// that ended after the tutor left, or before their first day as a tutor
+    /// (their first student, record or forum: tutors have no `joined` date).
     static func forumAttendance(
         _ school: School, term: Term, policy: Policy, tutors: [Tutor], asOf: Day
     ) -> [String: ItemCompliance]? {
         guard let cadence = policy.forum else { return nil }
         let periods = cadence.periods(in: term).filter { $0.isClosed(asOf: asOf) }
         var result = Dictionary(uniqueKeysWithValues: tutors.map { ($0.id, ItemCompliance()) })
+        let first = firstDays(school)
         for period in periods {
             let held = school.forums.filter { period.contains($0.date) }
             guard !held.isEmpty else { continue }
             let present = Set(held.flatMap { $0.attendees + [$0.host].compactMap { $0 } })
             for tutor in tutors where tutor.left.map({ period.end <= $0 }) ?? true {
+                guard present.contains(tutor.id) || first[tutor.id].map({ $0 <= period.end }) == true else { continue }
                 result[tutor.id]!.due += 1
                 if present.contains(tutor.id) { result[tutor.id]!.met += 1 }
             }
         }
         return result
+    }
+}
+
+extension ComplianceCalculator {
+    /// Each tutor's first day as a tutor: their first student's first day
+    /// with them (a `tutor:` from the start counts from the first term), their
+    /// first record, their first forum.
+    static func firstDays(_ school: School) -> [String: Day] {
+        var first: [String: Day] = [:]
+        func note(_ tutor: String, _ day: Day) { first[tutor] = min(first[tutor] ?? day, day) }
+        let start = school.settings.terms[0].start
+        for student in school.students {
+            for assignment in student.tutors { note(assignment.tutor, student.firstDay(of: assignment) ?? start) }
+        }
+        for record in school.records { if let tutor = record.tutorID { note(tutor, record.date) } }
+        for forum in school.forums {
+            for tutor in forum.attendees + [forum.host].compactMap({ $0 }) { note(tutor, forum.date) }
+        }
+        return first
     }
 }
 

@@ -9,10 +9,9 @@ enum EvaluationCalculator {
         let answers = school.answersByTutor(in: term, upTo: asOf)
         let termRecords = school.records.filter { term.contains($0.date) && $0.date <= asOf && $0.tutorID != nil }
         let recordCounts = Dictionary(grouping: termRecords.map { $0.tutorID! }, by: { $0 }).mapValues(\.count)
-        let policy = school.settings.policy(for: term)
         var timeliness: [String: Timeliness] = [:]
         for record in termRecords {
-            guard let late = policy.isLate(record) else { continue }
+            guard let late = school.settings.isLate(record) else { continue }
             timeliness[record.tutorID!, default: .init()].judged += 1
             if !late { timeliness[record.tutorID!, default: .init()].onTime += 1 }
         }

@@ -35,6 +35,9 @@ public struct Term: Sendable, Hashable, Identifiable {
     }
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
+
+    /// The years a term may fall in.
+    public static let years = 1900...2199
 }
 
 /// Which students the policy's cadences apply to.
@@ -54,13 +57,10 @@ public struct Policy: Sendable, Hashable {
     public var graceDays: Int
     /// A record first committed more than this many days after its date is late.
     public var lateAfterDays: Int
-    /// Records first committed before this day are not judged for timeliness:
-    /// those a school brought in at once when it started with growth.
-    public var lateEntriesFrom: Day?
 
     public init(
         appliesTo: PolicyScope = .all, records: [RecordType: Cadence] = [:], forum: Cadence? = nil,
-        maxStudentsPerTutor: Int? = nil, graceDays: Int = 0, lateAfterDays: Int = 7, lateEntriesFrom: Day? = nil
+        maxStudentsPerTutor: Int? = nil, graceDays: Int = 0, lateAfterDays: Int = 7
     ) {
         self.appliesTo = appliesTo
         self.records = records
@@ -68,15 +68,6 @@ public struct Policy: Sendable, Hashable {
         self.maxStudentsPerTutor = maxStudentsPerTutor
         self.graceDays = graceDays
         self.lateAfterDays = lateAfterDays
-        self.lateEntriesFrom = lateEntriesFrom
-    }
-
-    /// Whether `record` was written late: nil when it is not judged (no
-    /// history, or committed before `lateEntriesFrom`).
-    public func isLate(_ record: Record) -> Bool? {
-        guard let written = record.written else { return nil }
-        if let from = lateEntriesFrom, written < from { return nil }
-        return record.date.days(to: written) > lateAfterDays
     }
 
     /// The required record types in a fixed order.
@@ -141,10 +132,13 @@ public struct SchoolSettings: Sendable, Hashable {
     public var policy: Policy
     /// The evaluation of every term that carries none of its own.
     public var evaluation: EvaluationSettings
+    /// Records first committed before this day are not judged for timeliness:
+    /// those a school brought in at once when it started with growth.
+    public var lateEntriesFrom: Day?
 
     public init(
         name: String, locale: SiteLocale = .zhCN, timezone: String = "Asia/Shanghai", terms: [Term],
-        policy: Policy = Policy(), evaluation: EvaluationSettings = EvaluationSettings()
+        policy: Policy = Policy(), evaluation: EvaluationSettings = EvaluationSettings(), lateEntriesFrom: Day? = nil
     ) {
         precondition(!terms.isEmpty, "a school has at least one term")
         self.name = name
@@ -153,6 +147,7 @@ public struct SchoolSettings: Sendable, Hashable {
         self.terms = terms
         self.policy = policy
         self.evaluation = evaluation
+        self.lateEntriesFrom = lateEntriesFrom
     }
 
     /// A school of one term, as `term:` in `school.yml` writes it.
@@ -166,6 +161,15 @@ public struct SchoolSettings: Sendable, Hashable {
 
     /// The rules in force in `term`.
     public func policy(for term: Term) -> Policy { term.policy ?? policy }
+
+    /// Whether `record` was written late (SPEC §8), by the rules of the term
+    /// it falls in: nil when it is not judged (no history, or committed
+    /// before `lateEntriesFrom`).
+    public func isLate(_ record: Record) -> Bool? {
+        guard let written = record.written else { return nil }
+        if let from = lateEntriesFrom, written < from { return nil }
+        return record.date.days(to: written) > policy(for: term(asOf: record.date)).lateAfterDays
+    }
 
     /// The evaluation settings of `term`.
     public func evaluation(for term: Term) -> EvaluationSettings { term.evaluation ?? evaluation }

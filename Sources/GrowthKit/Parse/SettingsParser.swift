@@ -5,7 +5,8 @@ enum SettingsParser {
     static func parse(_ fields: YAMLFields) -> Parsed<SchoolSettings>? {
         let file = fields.file
         fields.rejectUnknownKeys(
-            ["name", "locale", "timezone", "term", "terms", "policy", "evaluation"], in: "school.yml")
+            ["name", "locale", "timezone", "term", "terms", "policy", "evaluation", "late_entries_from"],
+            in: "school.yml")
         let name = fields.string("name", required: true, what: "the school's name")
         let locale = fields.choice("locale", as: SiteLocale.self) ?? .zhCN
         var timezone = "Asia/Shanghai"
@@ -24,6 +25,7 @@ enum SettingsParser {
         let evaluation =
             fields.fields("evaluation", what: "a mapping with weights, grades and commend_top").map(parseEvaluation)
             ?? EvaluationSettings()
+        let lateEntriesFrom = fields.day("late_entries_from")
         guard let name, let terms, !terms.isEmpty else { return nil }
         var locations = ["terms": fields.keyLocation(fields.has("terms") ? "terms" : "term")]
         if let policyFields {
@@ -31,7 +33,8 @@ enum SettingsParser {
         }
         return Parsed(
             value: SchoolSettings(
-                name: name, locale: locale, timezone: timezone, terms: terms, policy: policy, evaluation: evaluation),
+                name: name, locale: locale, timezone: timezone, terms: terms, policy: policy, evaluation: evaluation,
+                lateEntriesFrom: lateEntriesFrom),
             fieldLocations: locations)
     }
 
@@ -39,7 +42,7 @@ enum SettingsParser {
         let items = RecordType.allCases.map(\.rawValue) + ["forum"]
         fields.rejectUnknownKeys(
             Set(
-                items + ["applies_to", "max_students_per_tutor", "grace_days", "late_after_days", "late_entries_from"]),
+                items + ["applies_to", "max_students_per_tutor", "grace_days", "late_after_days"]),
             in: context)
         var policy = Policy()
         policy.appliesTo = fields.choice("applies_to", as: PolicyScope.self) ?? .all
@@ -48,7 +51,6 @@ enum SettingsParser {
         policy.graceDays = fields.int("grace_days", in: 0...365, what: "a whole number of days, 0 or more") ?? 0
         policy.lateAfterDays =
             fields.int("late_after_days", in: 0...365, what: "a whole number of days, 0 or more") ?? 7
-        policy.lateEntriesFrom = fields.day("late_entries_from")
         for type in RecordType.allCases {
             policy.records[type] = cadence(fields, type.rawValue)
         }
@@ -72,7 +74,9 @@ enum SettingsParser {
         guard let text else { return nil }
         guard let cadence = Cadence(text) else {
             fields.file.error(
-                .badCadence, at: location, "`\(text)` is not a cadence: write `N week(s)`, `N month(s)` or `1 term`")
+                .badCadence, at: location,
+                "`\(text)` is not a cadence: write `N week(s)` (1 to \(Cadence.maxWeeks)), `N month(s)` (1 to \(Cadence.maxMonths)) or `1 term`"
+            )
             return nil
         }
         return cadence

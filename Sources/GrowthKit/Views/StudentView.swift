@@ -242,9 +242,8 @@ extension ViewContext {
         if let effect = record.review?.effect { meta.append("\(text[.effect]) \(effect)/5") }
         if let decision = record.review?.decision { meta.append(text.decision(decision)) }
         let hidden = record.isConfidential && record.body.isEmpty && audience == .staff
-        let policy = school.settings.policy(for: school.settings.term(asOf: record.date))
         var lateNote: String?
-        if policy.isLate(record) == true, let written = record.written {
+        if school.settings.isLate(record) == true, let written = record.written {
             let days = record.date.days(to: written)
             lateNote =
                 text.locale == .zhCN
