@@ -72,7 +72,13 @@ struct Build: AsyncParsableCommand {
         let site = SiteBuilder.build(
             school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems)
         do {
-            try OutputFolder.write(site.files, to: target, beforeSwap: Self.faultPause)
+            let kept = try OutputFolder.write(
+                site.files, to: target, content: URL(fileURLWithPath: options.content), beforeSwap: Self.faultPause)
+            if !kept.isEmpty {
+                options.say(
+                    "growth build: kept \(kept.count) file\(kept.count == 1 ? "" : "s") a person added to \(output): "
+                        + kept.prefix(5).joined(separator: ", ") + (kept.count > 5 ? ", …" : ""))
+            }
         } catch {
             report(error)
             throw ExitCode(1)

@@ -32,7 +32,7 @@ public enum AsOfDate {
         // Before the first term the site shows the first; after a term it
         // shows the term just ended (SPEC §7), so only the start is clamped.
         let asOf = max(given ?? epochDay ?? today, settings.terms[0].start)
-        return CheckDates(asOf: asOf, today: max(today, asOf))
+        return CheckDates(asOf: asOf, today: today)
     }
 
     /// `SOURCE_DATE_EPOCH` as seconds since 1970, or nil when it is not a whole number.

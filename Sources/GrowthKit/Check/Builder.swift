@@ -5,6 +5,8 @@ struct Builder {
     let parsedSettings: Parsed<SchoolSettings>?
     var dates: CheckDates?
     var diagnostics: [Diagnostic] = []
+    /// References to ids whose file has errors, by that file: said once there.
+    var brokenReferences: [String: Int] = [:]
 
     init(ids: KnownIDs, settings: SchoolSettings?, parsedSettings: Parsed<SchoolSettings>?) {
         self.ids = ids
@@ -33,6 +35,10 @@ struct Builder {
             case .term: file = "school.yml lists no such term"
             }
             if reference.field == "folder" { continue }  // reported once per folder below
+            if ids.isBroken(reference) {
+                brokenReferences[KnownIDs.file(reference.kind, reference.id), default: 0] += 1
+                continue
+            }
             let consequence = reference.field == "class" ? "; the student is left out until it is fixed" : ""
             error(
                 .unknownID, at: reference.location,
@@ -99,6 +105,15 @@ struct Builder {
         let surveys = buildSurveys(inventory.surveys, students: studentsByID)
         checkCapacity(tutors: inventory.tutors, students: students)
         checkReviews(records, students: studentsByID)
+        for (file, count) in brokenReferences.sorted(by: { $0.key < $1.key }) {
+            let effect =
+                file.hasPrefix("classes/")
+                ? "the \(count) student\(count == 1 ? "" : "s") of this class \(count == 1 ? "is" : "are") left out"
+                : "\(count) place\(count == 1 ? "" : "s") naming it \(count == 1 ? "is" : "are") read without it"
+            warning(
+                .unknownID, at: SourceLocation(path: file),
+                "this file has errors, so it is left out, and \(effect) until it is fixed")
+        }
 
         guard let settings else { return nil }
         return School(
@@ -131,10 +146,17 @@ struct Builder {
             let id = parsed.value.studentID
             guard reported.insert(id).inserted else { continue }
             let count = records.count { $0.value.studentID == id }
-            error(
-                .missingFile, at: SourceLocation(path: "students/\(id)/index.md"),
-                "the folder students/\(id)/ has no index.md; its \(count) record\(count == 1 ? " is" : "s are") left out"
-            )
+            let records = "\(count) record\(count == 1 ? " is" : "s are")"
+            if ids.broken.contains(KnownIDs.key(.student, id)) {
+                error(
+                    .missingFile, at: SourceLocation(path: "students/\(id)/index.md"),
+                    "the profile has errors (see them here), so the student is left out and their \(records) left out until it is fixed"
+                )
+            } else {
+                error(
+                    .missingFile, at: SourceLocation(path: "students/\(id)/index.md"),
+                    "the folder students/\(id)/ has no index.md; its \(records) left out")
+            }
         }
     }
 

@@ -11,7 +11,7 @@ public enum ModelBuilder {
             diagnostics += file.diagnostics
             inventory.add(file.document)
         }
-        let ids = KnownIDs(inventory)
+        let ids = KnownIDs(inventory, paths: Set(content.files.map(\.path)))
         var builder = Builder(
             ids: ids, settings: inventory.settings.first?.value, parsedSettings: inventory.settings.first)
         builder.dates = builder.settings.map(dates)
@@ -51,12 +51,39 @@ struct KnownIDs {
     var tutors: Set<String>
     var students: Set<String>
     var terms: Set<String>
+    /// Ids whose file is there but could not be read: its own errors say why,
+    /// so a reference to it is dropped without a second "no such id".
+    var broken: Set<String> = []
 
-    init(_ inventory: Inventory) {
+    init(_ inventory: Inventory, paths: Set<String> = []) {
         classes = Set(inventory.classes.map(\.value.id))
         tutors = Set(inventory.tutors.map(\.value.id))
         students = Set(inventory.students.map(\.value.id))
         terms = Set(inventory.settings.first?.value.terms.map(\.id) ?? [])
+        for path in paths {
+            let parts = path.split(separator: "/").map(String.init)
+            if parts.count == 2, parts[1].hasSuffix(".md") {
+                let id = String(parts[1].dropLast(3))
+                if parts[0] == "tutors", !tutors.contains(id) { broken.insert(Self.key(.tutor, id)) }
+                if parts[0] == "classes", !classes.contains(id) { broken.insert(Self.key(.schoolClass, id)) }
+            } else if parts.count == 3, parts[0] == "students", parts[2] == "index.md", !students.contains(parts[1]) {
+                broken.insert(Self.key(.student, parts[1]))
+            }
+        }
+    }
+
+    static func key(_ kind: EntityKind, _ id: String) -> String { "\(kind.rawValue):\(id)" }
+
+    func isBroken(_ reference: IDReference) -> Bool { broken.contains(Self.key(reference.kind, reference.id)) }
+
+    /// The file of a broken id.
+    static func file(_ kind: EntityKind, _ id: String) -> String {
+        switch kind {
+        case .student: "students/\(id)/index.md"
+        case .tutor: "tutors/\(id).md"
+        case .schoolClass: "classes/\(id).md"
+        case .term: "school.yml"
+        }
     }
 
     func contains(_ reference: IDReference) -> Bool {

@@ -121,13 +121,35 @@ public struct DiagnosticReport: Sendable {
         let path = Self.path(diagnostic.location.path, in: folder)
         switch format {
         case .text, .gitlab:
-            return "\(path):\(diagnostic.location.line):\(diagnostic.location.column): "
-                + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule.rawValue)]"
+            // One problem, one line: a value holding a line break must not forge a second.
+            return "\(Self.oneLine(path)):\(diagnostic.location.line):\(diagnostic.location.column): "
+                + "\(diagnostic.severity.rawValue): \(Self.oneLine(diagnostic.message)) [\(diagnostic.rule.rawValue)]"
         case .github:
             let message = Self.escapeGitHubData("\(diagnostic.message) [\(diagnostic.rule.rawValue)]")
             return "::\(diagnostic.severity.rawValue) file=\(Self.escapeGitHubProperty(path)),"
                 + "line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(message)"
         }
+    }
+
+    /// Line breaks and other control characters shown as `\n`, `\u{1b}`.
+    static func oneLine(_ text: String) -> String {
+        guard
+            text.unicodeScalars.contains(where: {
+                $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}"
+            })
+        else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// `1,990`.

@@ -4,13 +4,18 @@ public enum Cadence: Sendable, Hashable, CustomStringConvertible {
     case months(Int)
     case term
 
-    /// Parses `N week(s)`, `N month(s)` or `1 term`; nil for anything else.
+    /// The longest cadences a school year holds: a period longer than that
+    /// would never close, and its arithmetic could overflow.
+    public static let maxWeeks = 52
+    public static let maxMonths = 12
+
+    /// Parses `N week(s)` (1…52), `N month(s)` (1…12) or `1 term`; nil for anything else.
     public init?(_ text: String) {
         let words = text.split(whereSeparator: \.isWhitespace)
         guard words.count == 2, let n = Int(words[0]), n > 0 else { return nil }
         switch words[1].lowercased() {
-        case "week", "weeks": self = .weeks(n)
-        case "month", "months": self = .months(n)
+        case "week" where n <= Self.maxWeeks, "weeks" where n <= Self.maxWeeks: self = .weeks(n)
+        case "month" where n <= Self.maxMonths, "months" where n <= Self.maxMonths: self = .months(n)
         case "term" where n == 1: self = .term
         default: return nil
         }

@@ -27,19 +27,35 @@ public enum OutputFolder {
 
         """
 
-    /// Replaces `target` with exactly `files` (relative path → bytes).
+    /// Replaces `target` with `files` (relative path → bytes), and keeps the
+    /// files a person added to the old site (`.htaccess`, notes): those the
+    /// old site's marker does not list as growth's are copied into the new
+    /// one. Returns their paths. A `target` that is a symbolic link stays one:
+    /// the folder it points at is replaced.
     ///
-    /// - Parameter beforeSwap: called when the new site is complete, just before
-    ///   it is swapped in (the fault-injection tests stop a build there).
+    /// - Parameters:
+    ///   - content: the content folder, which must not lie inside the output.
+    ///   - beforeSwap: called when the new site is complete, just before it is
+    ///     swapped in (the fault-injection tests stop a build there).
+    @discardableResult
     public static func write(
-        _ files: [String: [UInt8]], to target: URL, beforeSwap: () -> Void = {}
-    ) throws(Diagnostic) {
+        _ files: [String: [UInt8]], to given: URL, content: URL? = nil, beforeSwap: () -> Void = {}
+    ) throws(Diagnostic) -> [String] {
         let manager = FileManager.default
-        let target = target.standardizedFileURL
+        let target = given.standardizedFileURL.resolvingSymlinksInPath()
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
+        func fail(_ message: String) -> Diagnostic { OutputFailure.diagnostic(given.standardizedFileURL, message) }
+        if let content {
+            let folder = content.standardizedFileURL.resolvingSymlinksInPath().path
+            if folder == target.path || folder.hasPrefix(target.path + "/") {
+                throw fail(
+                    "the content folder \(content.path) is inside the output folder, which a build replaces whole: "
+                        + "choose an --output outside the content; nothing was written")
+            }
+        }
         let exists = try checkReplaceable(target)
-        func fail(_ message: String) -> Diagnostic { OutputFailure.diagnostic(target, message) }
+        let foreign = exists ? foreignFiles(in: target, keeping: Set(files.keys)) : []
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -49,8 +65,13 @@ public enum OutputFolder {
         let staging = parent.appendingPathComponent(
             ".\(name).growth-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         var all = files
-        all[marker] = Array(markerText.utf8)
         all["README.md"] = all["README.md"] ?? Array(readme.utf8)
+        // The marker lists what growth wrote, so the next build knows what a person added.
+        all[marker] = Array((markerText + all.keys.sorted().joined(separator: "\n") + "\n").utf8)
+        for path in foreign {
+            guard let data = manager.contents(atPath: target.path + "/" + path) else { continue }
+            all[path] = [UInt8](data)
+        }
         do {
             try writeTree(all, into: staging)
         } catch {
@@ -59,6 +80,32 @@ public enum OutputFolder {
         }
         beforeSwap()
         try swap(staging, into: target, exists: exists, fail: fail)
+        return foreign
+    }
+
+    /// Files of the old site its marker does not list: added by a person.
+    /// An old marker without a list (sites built before it) keeps nothing.
+    static func foreignFiles(in target: URL, keeping generated: Set<String>) -> [String] {
+        guard let data = FileManager.default.contents(atPath: target.path + "/" + marker) else { return [] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        guard lines.count > 1 else { return [] }
+        let ours = Set(lines.dropFirst()).union([marker])
+        var found: [String] = []
+        var folders = [""]
+        while let folder = folders.popLast() {
+            let absolute = folder.isEmpty ? target.path : target.path + "/" + folder
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? [] {
+                let path = folder.isEmpty ? entry : folder + "/" + entry
+                var isFolder: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: absolute + "/" + entry, isDirectory: &isFolder)
+                if isFolder.boolValue {
+                    folders.append(path)
+                } else if !ours.contains(path), !generated.contains(path) {
+                    found.append(path)
+                }
+            }
+        }
+        return found.sorted()
     }
 
     /// A file that could not be written, with the OS error's code.

@@ -46,7 +46,16 @@ enum RecordParser {
 
     static func parse(studentID: String, name: String, _ fields: YAMLFields, body: MarkdownBody) -> Parsed<Record>? {
         let file = fields.file
-        fields.rejectUnknownKeys(knownKeys, in: "a record")
+        // Anything that may mean "confidential" and is not a plain `true` or
+        // `false` makes the record confidential: a mistake must not publish it.
+        let misspelled = fields.keys.filter { $0 != "confidential" && Self.looksLikeConfidential($0) }
+        for key in misspelled {
+            file.error(
+                .invalidValue, at: fields.keyLocation(key),
+                "`\(key)` is not `confidential`: write `confidential: true` or `false`; the record is treated as confidential until then"
+            )
+        }
+        fields.rejectUnknownKeys(knownKeys.union(misspelled), in: "a record")
         let fromName = fileName(name, in: file)
         var dateLocation = file.fileStart
         var date = fromName.date
@@ -61,7 +70,21 @@ enum RecordParser {
         let tutor = fields.string("tutor", what: "a tutor id")
         let mood = fields.int("mood", in: 1...5, what: "a whole number from 1 to 5")
         let duration = fields.int("duration", in: 0...24 * 60, what: "minutes, a whole number")
-        let confidential = fields.bool("confidential") ?? false
+        var confidential = !misspelled.isEmpty
+        if fields.keys.contains("confidential") {
+            if let flag = fields.bool("confidential") {
+                confidential = confidential || flag
+            } else {
+                // Empty, null, or not a yes/no: fail closed.
+                if !fields.has("confidential") {
+                    file.error(
+                        .wrongType, at: fields.keyLocation("confidential"),
+                        "`confidential:` has no value: write true or false; the record is treated as confidential until then"
+                    )
+                }
+                confidential = true
+            }
+        }
         var areas: [Area] = []
         for (text, location) in fields.stringList("areas", what: "an area") {
             guard let area = Area(rawValue: text) else {
@@ -102,6 +125,29 @@ enum RecordParser {
                 IDReference(kind: .tutor, id: tutor, location: fields.valueLocation("tutor"), field: "tutor"))
         }
         return parsed
+    }
+
+    /// `Confidential`, `confidental`, `confidentail`…: the key, but mistyped.
+    static func looksLikeConfidential(_ key: String) -> Bool {
+        let word = key.lowercased()
+        return word == "confidential" || (word.hasPrefix("conf") && editDistance(word, "confidential") <= 3)
+            || word == "secret" || word == "private"
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let keep = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = keep
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
     }
 
     static func parseFollowUps(_ fields: YAMLFields) -> [FollowUp] {

@@ -6,6 +6,20 @@ enum SurveyParser {
 
     static func parse(_ text: String, path: String) -> ([Parsed<SurveyResponse>], [Diagnostic]) {
         let file = FileDiagnostics(path: path)
+        if text.allSatisfy(\.isWhitespace) {
+            file.error(
+                .csvHeader, at: file.fileStart,
+                "the file is empty: a survey file starts with the header `\(header.joined(separator: ","))`")
+            return ([], file.diagnostics)
+        }
+        if let open = unclosedQuote(text) {
+            file.error(
+                .csvValue, at: SourceLocation(path: path, line: open.line, column: open.column),
+                "this quote is not closed, so the next \(open.swallowed) row\(open.swallowed == 1 ? "" : "s") "
+                    + "would be read as part of this field; close it with a `\"`. No row of this file is read until then"
+            )
+            return ([], file.diagnostics)
+        }
         let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else {
             file.error(.csvHeader, at: file.fileStart, "the CSV cannot be read")
@@ -76,6 +90,67 @@ enum SurveyParser {
                 comment: value[5], source: at(0)),
             references: [IDReference(kind: .student, id: value[2], location: at(2), field: "student")],
             dateLocation: at(0))
+    }
+
+    /// A quoted field that runs on over lines that look like rows of their own
+    /// (`2025-10-31,parent,…`): a quote left open, not a comment with a line
+    /// break. Where it opens, and how many rows it would swallow.
+    static func unclosedQuote(_ text: String) -> (line: Int, column: Int, swallowed: Int)? {
+        let scalars = Array(text.unicodeScalars)
+        var line = 1
+        var column = 0
+        var fieldStart = true
+        var open: (line: Int, column: Int)?
+        var swallowed = 0
+        var index = 0
+        while index < scalars.count {
+            let c = scalars[index]
+            column += 1
+            if let start = open {
+                if c == "\"" {
+                    if index + 1 < scalars.count, scalars[index + 1] == "\"" {
+                        index += 2
+                        column += 1
+                        continue
+                    }
+                    open = nil
+                    if swallowed > 0 { return (start.line, start.column, swallowed) }
+                } else if c == "\n" {
+                    line += 1
+                    column = 0
+                    if looksLikeRow(scalars, from: index + 1) { swallowed += 1 }
+                }
+                index += 1
+                continue
+            }
+            switch c {
+            case "\"" where fieldStart: open = (line, column)
+            case ",": fieldStart = true
+            case "\n":
+                line += 1
+                column = 0
+                fieldStart = true
+            default: fieldStart = false
+            }
+            if c != "," && c != "\n" && c != "\"" { fieldStart = false }
+            index += 1
+        }
+        if let start = open, swallowed > 0 { return (start.line, start.column, swallowed) }
+        return nil
+    }
+
+    /// `YYYY-MM-DD,` at `index`: how every row of a survey starts.
+    static func looksLikeRow(_ scalars: [Unicode.Scalar], from index: Int) -> Bool {
+        guard index + 11 <= scalars.count else { return false }
+        for offset in 0..<11 {
+            let c = scalars[index + offset]
+            switch offset {
+            case 4, 7: if c != "-" { return false }
+            case 10: if c != "," { return false }
+            default: if !("0"..."9").contains(c) { return false }
+            }
+        }
+        return true
     }
 
     /// The column a field starts at in its line, counting quoted commas right.

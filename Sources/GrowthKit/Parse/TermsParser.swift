@@ -48,6 +48,14 @@ enum TermsParser {
         let evaluation = fields.fields("evaluation", what: "a mapping with weights, grades and commend_top").map(
             SettingsParser.parseEvaluation)
         guard let name, let start, let end else { return nil }
+        // Far-off years are typing mistakes, and would overflow the calendar's arithmetic.
+        for (key, day) in [("start", start), ("end", end)] where !Term.years.contains(day.year) {
+            file.error(
+                .invalidValue, at: fields.valueLocation(key),
+                "`\(key): \(day)` is not a year a school runs: use a year from \(Term.years.lowerBound) to \(Term.years.upperBound)"
+            )
+            return nil
+        }
         guard start <= end else {
             file.error(
                 .invalidValue, at: fields.valueLocation("end"), "the term ends (\(end)) before it starts (\(start))")

@@ -36,6 +36,13 @@ final class FileDiagnostics {
     /// Composes the YAML into a mapping of fields; nil (with a diagnostic) when
     /// it is not valid YAML or not a mapping.
     func fields(ofYAML yaml: Substring) -> YAMLFields? {
+        if let deep = Self.tooDeep(yaml) {
+            self.error(
+                .yamlSyntax, at: SourceLocation(path: path, line: deep.line + lineOffset, column: deep.column),
+                "the front matter nests deeper than \(Self.maxDepth) levels here; growth reads no deeper (a value is a text, a list or a mapping of those)"
+            )
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: String(yaml), Resolver.basic)
@@ -52,6 +59,54 @@ final class FileDiagnostics {
             return nil
         }
         return YAMLFields(mapping, in: self, at: location(of: root))
+    }
+
+    /// How deep lists and mappings may nest: the parser recurses per level,
+    /// and thousands of levels would overflow its stack.
+    static let maxDepth = 32
+
+    /// Where the YAML first nests deeper than `maxDepth`: brackets of flow
+    /// collections (outside quotes), or block indentation so deep only
+    /// nesting can explain it. Nil when it does not.
+    static func tooDeep(_ yaml: Substring) -> (line: Int, column: Int)? {
+        var depth = 0
+        var line = 1
+        var column = 0
+        var quote: Unicode.Scalar?
+        var indentation = 0
+        var atLineStart = true
+        for character in yaml.unicodeScalars {
+            column += 1
+            if character == "\n" {
+                line += 1
+                column = 0
+                indentation = 0
+                atLineStart = true
+                continue
+            }
+            if atLineStart {
+                if character == " " || character == "-" {
+                    indentation += 1
+                    if indentation > maxDepth * 4 { return (line, column) }
+                    continue
+                }
+                atLineStart = false
+            }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "#": atLineStart = false
+            case "[", "{":
+                depth += 1
+                if depth > maxDepth { return (line, column) }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
     }
 
     private func syntaxDiagnostic(_ error: YamlError) -> Diagnostic {
@@ -147,12 +202,24 @@ struct YAMLFields {
             file.error(.wrongType, at: file.location(of: node), "`\(key)` must be \(what), not a list or a mapping")
             return nil
         }
-        let text = scalar.string.trimmingCharactersInSpaces()
+        var text = scalar.string.trimmingCharactersInSpaces()
         if text.isEmpty {
             missing(key, required: required, what)
             return nil
         }
+        if text.unicodeScalars.contains(where: Self.isDirectionControl) {
+            file.warning(
+                .invalidValue, at: valueLocation(key),
+                "`\(key)` holds an invisible text-direction control (such as U+202E), which can make a name read as another; it is removed"
+            )
+            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isDirectionControl($0) }))
+        }
         return text
+    }
+
+    /// Bidirectional embedding, override and isolate controls.
+    static func isDirectionControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// A whole number, optionally within `range`.

@@ -25,21 +25,72 @@ public struct TemplateSet: Sendable {
                 throw Diagnostic.error(
                     .template,
                     at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    "the template cannot be read: \(error.error)")
+                    "the template cannot be read: \(Self.explain(error.error))")
             } catch {
                 throw Diagnostic.error(
                     .template, at: SourceLocation(path: path), "the template cannot be read: \(error)")
             }
         }
         self.library = library
+        try Self.checkPartials(files)
+    }
+
+    /// What a Mustache syntax error means, in words.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "a section is closed with another name than it was opened with ({{#a}}…{{/a}})"
+        case .unfinishedName: "a tag is not finished: every {{ needs its }}"
+        case .expectedSectionEnd: "a section is opened but never closed: add its {{/name}}"
+        case .invalidSetDelimiter: "a {{=<% %>=}} delimiter change is malformed"
+        case .transformAppliedToInheritanceSection: "a transform cannot be applied to an inherited section"
+        case .illegalTokenInsideInheritSection: "only {{$block}} sections may stand inside {{<partial}}"
+        case .textInsideInheritSection: "only {{$block}} sections may stand inside {{<partial}}, not text"
+        case .invalidConfigVariableSyntax: "a {{% config }} tag is malformed"
+        case .unrecognisedConfigVariable: "a {{% config }} tag names a setting Mustache does not know"
+        }
+    }
+
+    /// Every `{{> name}}` names a template of the set: Mustache renders an
+    /// unknown partial as nothing, which would hide a mistake (or `../secret`).
+    static func checkPartials(_ files: [String: String]) throws(Diagnostic) {
+        let names = Set(files.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            var line = 1
+            var column = 1
+            var index = text.startIndex
+            while index < text.endIndex {
+                if text[index...].hasPrefix("{{>") || text[index...].hasPrefix("{{<") {
+                    let start = text.index(index, offsetBy: 3)
+                    guard let end = text[start...].range(of: "}}")?.lowerBound else { break }
+                    let name = text[start..<end].trimmingCharacters(in: .whitespaces)
+                    if !names.contains(name) {
+                        throw Diagnostic.error(
+                            .template, at: SourceLocation(path: path, line: line, column: column),
+                            "`{{> \(name)}}` names no template of the set (\(names.sorted().joined(separator: ", ")))")
+                    }
+                }
+                if text[index] == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                index = text.index(after: index)
+            }
+        }
     }
 
     /// The defaults with every file of `folder` in place of the default of the same name.
     public static func overriding(with folder: URL) throws(Diagnostic) -> TemplateSet {
         var files = DefaultTemplates.files
         let root = folder.standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(atPath: root) else {
-            throw Diagnostic.error(.template, at: SourceLocation(path: root), "there is no templates folder here")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue,
+            let walker = FileManager.default.enumerator(atPath: root)
+        else {
+            throw Diagnostic.error(
+                .template, at: SourceLocation(path: root), "there is no templates folder here; nothing was built")
         }
         while let path = walker.nextObject() as? String {
             var isFolder: ObjCBool = false
@@ -82,6 +133,12 @@ public struct TemplateSet: Sendable {
             throw Diagnostic.error(
                 .template, at: SourceLocation(path: "layout.mustache"),
                 "the layout must keep \(missing.joined(separator: ", ")), as the default layout does")
+        }
+        if let wider = ContentSecurityPolicy.widening(html) {
+            throw Diagnostic.error(
+                .template, at: SourceLocation(path: "layout.mustache"),
+                "the layout's Content-Security-Policy allows more than the default: \(wider); a school's layout may allow less, never more"
+            )
         }
     }
 

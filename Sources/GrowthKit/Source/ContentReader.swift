@@ -47,8 +47,23 @@ public enum ContentReader {
                         continue
                     }
                     var isDirectory: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
-                    if isDirectory.boolValue { folders.append(path) } else { paths.append(path) }
+                    guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
+                        diagnostics.append(
+                            .error(
+                                .unreadableFile, at: SourceLocation(path: path),
+                                "a symbolic link that leads nowhere (its target is missing, or it points at itself); it is not read"
+                            ))
+                        continue
+                    }
+                    // A link to a folder is not followed: `dot -> .` would be read forever.
+                    guard !isDirectory.boolValue else {
+                        diagnostics.append(
+                            .warning(
+                                .unexpectedFile, at: SourceLocation(path: path),
+                                "a symbolic link to a folder is not followed; the files in it are not read"))
+                        continue
+                    }
+                    paths.append(path)
                 }
             }
         }

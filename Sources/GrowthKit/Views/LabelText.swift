@@ -157,6 +157,11 @@ extension Localizer {
         case .notAtSchool: ("本学期不在校", "Not at school this term")
         case .currentTermOverview: ("本学期", "This term")
         case .timeliness: ("按时记录", "On time")
+        case .problemHiddenForStaff:
+            (
+                "详情可能含保密内容，本版本不显示；请运行 growth check 查看。",
+                "The details may hold confidential content; run growth check to see them."
+            )
         case .hiddenOverdueFollowUp:
             (
                 "有一项保密记录的跟进事项已逾期，请向该导师了解情况。",

@@ -17,7 +17,8 @@ public enum Label: Sendable, CaseIterable {
     case moodSummaryNone, lessThanThree, surveys, respondent, contacted, comment, recordedOn, gradeLevel,
         smallCountsHint, familyNotes, date, error, warning, problemsBanner, record
     case terms, currentTerm, termComparison, meanScore, leftOn, joinedOn, keyTerms, review, effect, decision
-    case betweenTerms, betweenTermsHint, notAtSchool, currentTermOverview, hiddenOverdueFollowUp, timeliness
+    case betweenTerms, betweenTermsHint, notAtSchool, currentTermOverview, hiddenOverdueFollowUp, timeliness,
+        problemHiddenForStaff
 }
 
 /// Labels, dates and numbers for one locale.
