@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "GrowthKitTests",
             dependencies: ["GrowthKit", "growth", .product(name: "Yams", package: "Yams")],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Browser/check_pages.py"]
         ),
     ],
     swiftLanguageModes: [.v6]

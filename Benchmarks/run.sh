@@ -137,10 +137,22 @@ json.dump({"results": results}, open(out, "w"))
 EOF
 fi
 
+echo "==> peak memory of growth build"
+build_rss_kb=""
+if /usr/bin/time -v true >/dev/null 2>&1; then
+    /usr/bin/time -v -o "$tmp/build-time.txt" "$bin" build --allow-errors --content "$school" \
+        --output "$tmp/site" --as-of "$as_of" > /dev/null 2>&1 || true
+    build_rss_kb="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/build-time.txt")"
+fi
+
+# growth serve: from saving one record to the rebuilt growth file being served.
+echo "==> growth serve: saving a record until its page is served (3 times)"
+python3 Benchmarks/serve_latency.py "$bin" "$school" "$as_of" "$tmp/serve.json"
+
 echo
-python3 - "$tmp/times.json" "$runs" "${rss_kb:-}" "$students" "$records" <<'EOF'
+python3 - "$tmp/times.json" "$runs" "${rss_kb:-}" "$students" "$records" "${build_rss_kb:-}" "$tmp/serve.json" <<'EOF'
 import json, statistics, sys
-path, runs, rss_kb, students, records = sys.argv[1:]
+path, runs, rss_kb, students, records, build_rss_kb, serve = sys.argv[1:]
 results = json.load(open(path))["results"]
 median = [r.get("median") or statistics.median(r["times"]) for r in results]
 ref, check, build = median
@@ -151,5 +163,10 @@ def seconds(x):
 rss = f"{int(rss_kb) / 1024:.0f} MB" if rss_kb.strip().isdigit() else "n/a"
 print(f"growth check: {seconds(check)} s (median of {runs}), {check / ref:.1f}× the reference "
       f"(cat: {seconds(ref)} s); peak RSS {rss}; {int(students)} students, {int(records):,} records")
-print(f"growth build: {seconds(build)} s (median of {runs}), {build / ref:.1f}× the reference; the whole site")
+build_rss = f"{int(build_rss_kb) / 1024:.0f} MB" if build_rss_kb.strip().isdigit() else "n/a"
+print(f"growth build: {seconds(build)} s (median of {runs}), {build / ref:.1f}× the reference; "
+      f"peak RSS {build_rss}; the whole site")
+saved = json.load(open(serve))["median"]
+print(f"growth serve: {seconds(saved)} s from saving one record to its rebuilt page being served "
+      f"(median of 3), {saved / build:.2f}× a full build")
 EOF

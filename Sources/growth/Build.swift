@@ -74,10 +74,12 @@ struct Build: AsyncParsableCommand {
         do {
             let kept = try OutputFolder.write(
                 site.files, to: target, content: URL(fileURLWithPath: options.content), beforeSwap: Self.faultPause)
-            if !kept.isEmpty {
+            // The committed site/README.md of a clone is kept without a word.
+            let added = kept.filter { $0 != "README.md" }
+            if !added.isEmpty {
                 options.say(
-                    "growth build: kept \(kept.count) file\(kept.count == 1 ? "" : "s") a person added to \(output): "
-                        + kept.prefix(5).joined(separator: ", ") + (kept.count > 5 ? ", …" : ""))
+                    "growth build: kept \(added.count) file\(added.count == 1 ? "" : "s") a person added to \(output): "
+                        + added.prefix(5).joined(separator: ", ") + (added.count > 5 ? ", …" : ""))
             }
         } catch {
             report(error)

@@ -38,6 +38,12 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let site = ServedSite()
         let builder = Rebuilder(options: self, site: site)
+        // Watch before the first build, so that a file saved while it runs is
+        // not missed.
+        var roots = [URL(fileURLWithPath: content)]
+        if let templates { roots.append(URL(fileURLWithPath: templates)) }
+        let watcher = ContentWatcher(roots) { Task { await builder.changed() } }
+        if watcher == nil { builder.pollForChanges(roots) }
         await builder.rebuild()
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             print(
@@ -51,10 +57,6 @@ struct Serve: AsyncParsableCommand {
         let bound = channel.localAddress?.port ?? port
         print("growth serve: http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (Ctrl-C stops)")
         fflushStandardOutput()
-        var roots = [URL(fileURLWithPath: content)]
-        if let templates { roots.append(URL(fileURLWithPath: templates)) }
-        let watcher = ContentWatcher(roots) { Task { await builder.changed() } }
-        if watcher == nil { builder.pollForChanges(roots) }
 
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -81,6 +83,8 @@ actor Rebuilder {
     let options: Serve
     let site: ServedSite
     private var generation = 0
+    private var building = false
+    private var pending = false
 
     init(options: Serve, site: ServedSite) {
         self.options = options
@@ -94,7 +98,18 @@ actor Rebuilder {
         let mine = generation
         try? await Task.sleep(for: .milliseconds(120))
         guard mine == generation else { return }
-        await rebuild()
+        // The actor lets another call in while a build awaits: one at a time,
+        // and one more after it when files were saved meanwhile.
+        if building {
+            pending = true
+            return
+        }
+        building = true
+        repeat {
+            pending = false
+            await rebuild()
+        } while pending
+        building = false
     }
 
     /// Without inotify: looks at every file's size and time once a second.

@@ -40,6 +40,9 @@ public struct TutorEvaluation: Sendable, Hashable {
     public var rank: Int?
     public var isCommended: Bool
     public var isCriticised: Bool
+    /// Ranked among the best but not commended: a student of theirs is
+    /// overdue on the as-of date (SPEC §3).
+    public var passedOverForOverdue: Bool = false
     /// Survey answers counted, by respondent.
     public var parentAnswers: Int
     public var studentAnswers: Int

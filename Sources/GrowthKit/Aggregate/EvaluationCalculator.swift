@@ -37,6 +37,9 @@ enum EvaluationCalculator {
         evaluations.sort { a, b in
             order(a, recordCounts[a.tutorID] ?? 0) < order(b, recordCounts[b.tutorID] ?? 0)
         }
+        // Tutors with a student overdue on the as-of date.
+        let students = Dictionary(uniqueKeysWithValues: compliance.students.map { ($0.studentID, $0) })
+        let behind = Set(compliance.overdue.compactMap { students[$0.studentID]?.tutorID })
         var rank = 0
         var commended: [String] = []
         for index in evaluations.indices where evaluations[index].score != nil {
@@ -45,8 +48,12 @@ enum EvaluationCalculator {
             if commended.count < settings.commendTop, let grade = evaluations[index].grade,
                 grade == .excellent || grade == .good
             {
-                evaluations[index].isCommended = true
-                commended.append(evaluations[index].tutorID)
+                if !settings.commendWithOverdue, behind.contains(evaluations[index].tutorID) {
+                    evaluations[index].passedOverForOverdue = true
+                } else {
+                    evaluations[index].isCommended = true
+                    commended.append(evaluations[index].tutorID)
+                }
             }
             if evaluations[index].grade == .fail { evaluations[index].isCriticised = true }
         }

@@ -112,11 +112,34 @@ public struct EvaluationSettings: Sendable, Hashable {
     public var weights: Weights
     public var grades: GradeBands
     public var commendTop: Int
+    /// Whether a tutor with a student overdue on the as-of date may be
+    /// commended (SPEC §3); by default not.
+    public var commendWithOverdue: Bool
 
-    public init(weights: Weights = Weights(), grades: GradeBands = GradeBands(), commendTop: Int = 3) {
+    public init(
+        weights: Weights = Weights(), grades: GradeBands = GradeBands(), commendTop: Int = 3,
+        commendWithOverdue: Bool = false
+    ) {
         self.weights = weights
         self.grades = grades
         self.commendTop = commendTop
+        self.commendWithOverdue = commendWithOverdue
+    }
+}
+
+/// Which students the dashboard and class pages list as needing attention now.
+public struct AttentionRule: Sendable, Hashable {
+    /// A fall in mood of at least this many points…
+    public var moodDrop: Int
+    /// …over the last this many mood readings of the term.
+    public var readings: Int
+    /// A latest mood at or below this.
+    public var lowMood: Int
+
+    public init(moodDrop: Int = 2, readings: Int = 3, lowMood: Int = 2) {
+        self.moodDrop = moodDrop
+        self.readings = readings
+        self.lowMood = lowMood
     }
 }
 
@@ -135,10 +158,12 @@ public struct SchoolSettings: Sendable, Hashable {
     /// Records first committed before this day are not judged for timeliness:
     /// those a school brought in at once when it started with growth.
     public var lateEntriesFrom: Day?
+    public var attention = AttentionRule()
 
     public init(
         name: String, locale: SiteLocale = .zhCN, timezone: String = "Asia/Shanghai", terms: [Term],
-        policy: Policy = Policy(), evaluation: EvaluationSettings = EvaluationSettings(), lateEntriesFrom: Day? = nil
+        policy: Policy = Policy(), evaluation: EvaluationSettings = EvaluationSettings(), lateEntriesFrom: Day? = nil,
+        attention: AttentionRule = AttentionRule()
     ) {
         precondition(!terms.isEmpty, "a school has at least one term")
         self.name = name
@@ -148,6 +173,7 @@ public struct SchoolSettings: Sendable, Hashable {
         self.policy = policy
         self.evaluation = evaluation
         self.lateEntriesFrom = lateEntriesFrom
+        self.attention = attention
     }
 
     /// A school of one term, as `term:` in `school.yml` writes it.

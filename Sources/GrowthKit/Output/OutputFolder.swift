@@ -65,7 +65,6 @@ public enum OutputFolder {
         let staging = parent.appendingPathComponent(
             ".\(name).growth-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         var all = files
-        all["README.md"] = all["README.md"] ?? Array(readme.utf8)
         // The marker lists what growth wrote, so the next build knows what a person added.
         all[marker] = Array((markerText + all.keys.sorted().joined(separator: "\n") + "\n").utf8)
         for path in foreign {
@@ -86,9 +85,17 @@ public enum OutputFolder {
     /// Files of the old site its marker does not list: added by a person.
     /// An old marker without a list (sites built before it) keeps nothing.
     static func foreignFiles(in target: URL, keeping generated: Set<String>) -> [String] {
+        // A fresh clone's site/ holds only the committed README: it stays, so
+        // the build leaves the repository clean; a school's site gets none.
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+        if entries == ["README.md"] { return generated.contains("README.md") ? [] : ["README.md"] }
         guard let data = FileManager.default.contents(atPath: target.path + "/" + marker) else { return [] }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        guard lines.count > 1 else { return [] }
+        guard lines.count > 1 else {
+            // A site from before the marker listed files: only the committed README is known to stay.
+            let readmeText = FileManager.default.contents(atPath: target.path + "/README.md")
+            return readmeText == Data(readme.utf8) && !generated.contains("README.md") ? ["README.md"] : []
+        }
         let ours = Set(lines.dropFirst()).union([marker])
         var found: [String] = []
         var folders = [""]

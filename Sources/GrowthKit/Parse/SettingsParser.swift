@@ -26,6 +26,13 @@ enum SettingsParser {
             fields.fields("evaluation", what: "a mapping with weights, grades and commend_top").map(parseEvaluation)
             ?? EvaluationSettings()
         let lateEntriesFrom = fields.day("late_entries_from")
+        var attention = AttentionRule()
+        if let rule = fields.fields("attention", what: "`{ mood_drop: 2, readings: 3, low_mood: 2 }`") {
+            rule.rejectUnknownKeys(["mood_drop", "readings", "low_mood"], in: "attention")
+            attention.moodDrop = rule.int("mood_drop", in: 1...4, what: "points of mood, 1 to 4") ?? 2
+            attention.readings = rule.int("readings", in: 2...20, what: "a number of mood readings, 2 to 20") ?? 3
+            attention.lowMood = rule.int("low_mood", in: 1...5, what: "a mood from 1 to 5") ?? 2
+        }
         guard let name, let terms, !terms.isEmpty else { return nil }
         var locations = ["terms": fields.keyLocation(fields.has("terms") ? "terms" : "term")]
         if let policyFields {
@@ -34,7 +41,7 @@ enum SettingsParser {
         return Parsed(
             value: SchoolSettings(
                 name: name, locale: locale, timezone: timezone, terms: terms, policy: policy, evaluation: evaluation,
-                lateEntriesFrom: lateEntriesFrom),
+                lateEntriesFrom: lateEntriesFrom, attention: attention),
             fieldLocations: locations)
     }
 
@@ -83,7 +90,7 @@ enum SettingsParser {
     }
 
     static func parseEvaluation(_ fields: YAMLFields) -> EvaluationSettings {
-        fields.rejectUnknownKeys(["weights", "grades", "commend_top"], in: "the evaluation")
+        fields.rejectUnknownKeys(["weights", "grades", "commend_top", "commend_with_overdue"], in: "the evaluation")
         var evaluation = EvaluationSettings()
         if let weights = fields.fields("weights", what: "`{ records: 0.5, parents: 0.2, students: 0.2, forums: 0.1 }`")
         {
@@ -116,6 +123,7 @@ enum SettingsParser {
             }
         }
         evaluation.commendTop = fields.int("commend_top", in: 0...1000, what: "a whole number, 0 or more") ?? 3
+        evaluation.commendWithOverdue = fields.bool("commend_with_overdue") ?? false
         return evaluation
     }
 }

@@ -53,7 +53,7 @@ enum DefaultTemplates {
    whatever the reader's system has. Status is shown by colour and by a word. */
 :root {
   --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --paper: #ffffff; --wash: #f5f7fa;
-  --accent: #2f5f8a; --ok: #2f7d4f; --ok-bg: #e3f4ea; --warn: #8a5a00; --warn-bg: #fff3d6;
+  --accent: #2f5f8a; --ok: #25663f; --ok-bg: #e3f4ea; --warn: #8a5a00; --warn-bg: #fff3d6;
   --bad: #b42318; --bad-bg: #fde8e6; --none: #616e7c; --none-bg: #eef1f4;
 }
 * { box-sizing: border-box; }
@@ -64,6 +64,8 @@ body {
     "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 a { color: var(--accent); text-decoration: none; }
+main a { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 2px; }
+ul.items { margin: 0; padding-left: 1rem; }
 a:hover, a:focus { text-decoration: underline; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 2; }
@@ -82,6 +84,7 @@ section.term > h2 { display: flex; flex-wrap: wrap; align-items: baseline; gap: 
 .term-figure { font-size: .9rem; font-weight: normal; color: var(--muted); }
 section.break { background: var(--wash); }
 .tag.late { background: var(--warn-bg); color: var(--warn); }
+.status.notice-inline { display: block; white-space: normal; padding: .25rem .5rem; }
 .notice { margin: 0; padding: .5rem 1.5rem; background: var(--warn-bg); color: var(--warn); font-size: .9rem;
   border-bottom: 1px solid #f0d9a0; }
 main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
@@ -184,6 +187,26 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
   .verdicts { grid-template-columns: 1fr; }
   .charts { grid-template-columns: 1fr; }
   main { padding: 1rem .5rem; }
+  /* A phone: the page never scrolls sideways; a wide table scrolls in its own
+     box with its first column (the name) kept in view. */
+  header.site { padding: .5rem .75rem; gap: .25rem 1rem; }
+  .brand .term { display: block; margin-left: 0; }
+  .notice { padding: .5rem .75rem; }
+  section, article.forum { padding: .25rem .75rem .75rem; }
+  .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .figure .value { font-size: 1.3rem; }
+  dl.facts { grid-template-columns: minmax(0, 1fr); }
+  table.list { display: block; overflow-x: auto; max-width: 100%; }
+  table.list th, table.list td { white-space: nowrap; }
+  table.list tbody th:first-child, table.list td:first-child { position: sticky; left: 0; background: var(--paper);
+    box-shadow: 1px 0 0 var(--line); }
+  table.list thead th:first-child { position: sticky; left: 0; z-index: 1; }
+  figure.chart { padding: .5rem; overflow: hidden; }
+  details.data table { display: block; overflow-x: auto; }
+  .prose, .meta, h1, h2 { overflow-wrap: anywhere; }
+  section, details, figure { min-width: 0; max-width: 100%; }
+  table.list ul.items { white-space: normal; min-width: 13rem; }
+  details.records { overflow-x: auto; }
 }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
@@ -207,6 +230,21 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
 details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0; }
 
 """#,
+        "attention.mustache": #"""
+<section class="attention">
+<h2>{{heading}}</h2>
+<p class="summary">{{rule}}</p>
+{{#empty(rows)}}<p class="empty">{{none}}</p>{{/empty(rows)}}
+{{^empty(rows)}}<table tabindex="0" class="list">
+<thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+<tbody>
+{{#rows}}<tr><td><a href="{{student.href}}">{{student.text}}</a></td><td><a href="{{schoolClass.href}}">{{schoolClass.text}}</a></td><td>{{#tutor}}<a href="{{href}}">{{text}}</a>{{/tutor}}</td><td><ul class="items">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul></td></tr>
+{{/rows}}
+</tbody>
+</table>{{/empty(rows)}}
+</section>
+
+"""#,
         "chart.mustache": #"""
 <figure class="chart" id="{{id}}">
 <figcaption>{{title}}</figcaption>
@@ -223,6 +261,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <h1>{{name}}</h1>
 {{> facts}}
 {{#description}}<div class="prose">{{{description}}}</div>{{/description}}
+{{#attention}}{{> attention}}{{/attention}}
 <section>
 <h2>{{studentsHeading}}</h2>
 {{> students}}
@@ -230,7 +269,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{^empty(family)}}<section>
 <h2>{{familyHeading}}</h2>
 <p class="summary">{{familyHint}}</p>
-<table class="list compact">
+<table tabindex="0" class="list compact">
 <thead><tr>{{#familyHeaders}}<th scope="col">{{.}}</th>{{/familyHeaders}}</tr></thead>
 <tbody>{{#family}}<tr><td>{{label}}</td><td class="num">{{value}}</td></tr>{{/family}}</tbody>
 </table>
@@ -256,8 +295,10 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{#figures}}<div class="figure"><span class="value">{{value}}</span><span class="label">{{label}}</span>{{#hint}}<span class="hint">{{hint}}</span>{{/hint}}</div>
 {{/figures}}
 </section>
+{{#attention}}{{> attention}}{{/attention}}
 <section>
 <h2>{{overdueHeading}}</h2>
+<p class="summary">{{overdueRule}}</p>
 {{#empty(overdue)}}<p class="empty">{{noOverdue}}</p>{{/empty(overdue)}}
 {{^empty(overdue)}}{{> overdue}}{{/empty(overdue)}}
 </section>
@@ -266,7 +307,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </section>
 <section>
 <h2>{{classesHeading}}</h2>
-<table class="list">
+<table tabindex="0" class="list">
 <thead><tr>{{#classHeaders}}<th scope="col">{{.}}</th>{{/classHeaders}}</tr></thead>
 <tbody>
 {{#classes}}<tr><td><a href="{{link.href}}">{{link.text}}</a></td><td>{{#headTeacher}}<a href="{{href}}">{{text}}</a>{{/headTeacher}}</td><td class="num">{{students}}</td><td class="num"><span class="status {{status.kind}}">{{compliance}}</span></td></tr>
@@ -279,6 +320,10 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{#latestForum}}<p><a href="{{href}}">{{text}}</a></p>{{/latestForum}}
 {{^latestForum}}<p class="empty">{{noForum}}</p>{{/latestForum}}
 </section>
+<section>
+<h2>{{exportsHeading}}</h2>
+<ul class="exports">{{#exports}}<li><a href="{{link.href}}">{{link.text}}</a> {{label}}</li>{{/exports}}</ul>
+</section>
 
 """#,
         "evaluation.mustache": #"""
@@ -289,10 +334,10 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </section>
 <section>
 <div class="scroll">
-<table class="list ranking">
+<table tabindex="0" class="list ranking">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
 <tbody>
-{{#rows}}<tr><td class="num">{{rank}}</td><td><a href="{{tutor.href}}">{{tutor.text}}</a></td><td class="num">{{score}}</td><td><span class="grade {{gradeKind}}">{{grade}}</span></td>{{#parts}}<td class="num">{{.}}</td>{{/parts}}<td class="num">{{answers}}</td><td>{{#isCommended}}<span class="tag commended">{{commendedLabel}}</span>{{/isCommended}}{{#isCriticised}}<span class="tag criticised">{{criticisedLabel}}</span>{{/isCriticised}}</td></tr>
+{{#rows}}<tr><td class="num">{{rank}}</td><td><a href="{{tutor.href}}">{{tutor.text}}</a></td><td class="num">{{score}}</td><td><span class="grade {{gradeKind}}">{{grade}}</span></td>{{#parts}}<td class="num">{{.}}</td>{{/parts}}<td class="num">{{answers}}</td><td>{{#isCommended}}<span class="tag commended">{{commendedLabel}}</span>{{/isCommended}}{{#isCriticised}}<span class="tag criticised">{{criticisedLabel}}</span>{{/isCriticised}}{{#note}}<span class="tag">{{note}}</span>{{/note}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -346,8 +391,10 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <nav aria-label="{{frame.navLabel}}"><ul>{{#frame.nav}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>{{/frame.nav}}</ul></nav>
 {{^empty(frame.terms)}}<nav class="terms" aria-label="{{frame.termsLabel}}"><ul>{{#frame.terms}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>{{/frame.terms}}</ul></nav>{{/empty(frame.terms)}}
 </header>
+<aside class="notices" aria-label="{{frame.audience}}">
 <p class="notice" role="note"><strong>{{frame.audience}}</strong>{{#frame.minorsNotice}} {{frame.minorsNotice}}{{/frame.minorsNotice}}</p>
 {{#frame.problems}}<p class="notice problems" role="alert"><a href="{{href}}">{{text}}</a></p>{{/frame.problems}}
+</aside>
 <main id="main">
 {{{body}}}
 </main>
@@ -359,10 +406,10 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 
 """#,
         "overdue.mustache": #"""
-<table class="list overdue">
+<table tabindex="0" class="list overdue">
 <thead><tr>{{#overdueHeaders}}<th scope="col">{{.}}</th>{{/overdueHeaders}}</tr></thead>
 <tbody>
-{{#overdue}}<tr><td><a href="{{student.href}}">{{student.text}}</a></td><td><a href="{{schoolClass.href}}">{{schoolClass.text}}</a></td><td>{{#tutor}}<a href="{{href}}">{{text}}</a>{{/tutor}}</td><td>{{item}}</td><td class="num"><span class="status bad">{{days}}</span></td><td class="num">{{allowed}}</td><td>{{lastRecord}}</td></tr>
+{{#overdue}}<tr><td><a href="{{student.href}}">{{student.text}}</a></td><td><a href="{{schoolClass.href}}">{{schoolClass.text}}</a></td><td>{{#tutor}}<a href="{{href}}">{{text}}</a>{{/tutor}}</td><td><ul class="items">{{#items}}<li>{{.}}</li>{{/items}}</ul></td><td class="num"><span class="status bad">{{worst}}</span></td></tr>
 {{/overdue}}
 </tbody>
 </table>
@@ -371,7 +418,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
         "problems.mustache": #"""
 <h1>{{heading}}</h1>
 <p>{{intro}}</p>
-<table class="list">
+<table tabindex="0" class="list">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
 <tbody>{{#problems}}<tr><td><span class="status {{severity}}">{{severityText}}</span></td><td><code>{{place}}</code></td><td>{{message}}</td></tr>
 {{/problems}}</tbody>
@@ -382,7 +429,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <h1>{{heading}}</h1>
 <p>{{hint}}</p>
 <form class="search" role="search" action="#">
-<input type="search" id="search-input" placeholder="{{placeholder}}" aria-label="{{placeholder}}" autocomplete="off">
+<input type="search" id="search-input" placeholder="{{placeholder}}" aria-label="{{placeholder}}" autocomplete="off" spellcheck="false">
 </form>
 <p id="search-empty" class="empty" hidden>{{noResults}}</p>
 <ul id="search-results" class="results"></ul>
@@ -405,7 +452,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </section>{{/empty(overdue)}}
 {{^empty(followUps)}}<section class="keep">
 <h2>{{followUpsHeading}}</h2>
-<table class="list">
+<table tabindex="0" class="list">
 <thead><tr>{{#followUpHeaders}}<th scope="col">{{.}}</th>{{/followUpHeaders}}</tr></thead>
 <tbody>{{#followUps}}<tr><td>{{action}}</td><td>{{due}}</td><td>{{recorded}}</td><td><span class="status {{status.kind}}">{{status.text}}</span></td></tr>
 {{/followUps}}</tbody>
@@ -419,7 +466,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{#terms}}<section class="term{{#isBreak}} break{{/isBreak}}" id="{{anchor}}">
 <h2>{{heading}}{{#isKey}} <span class="tag key">{{keyLabel}}</span>{{/isKey}}{{#compliance}} <span class="term-figure">{{complianceHeading}} {{compliance}}</span>{{/compliance}}</h2>
 {{#hint}}<p class="summary">{{hint}}</p>{{/hint}}
-{{^empty(items)}}<table class="list keep">
+{{^empty(items)}}<table tabindex="0" class="list keep">
 <thead><tr>{{#itemHeaders}}<th scope="col">{{.}}</th>{{/itemHeaders}}</tr></thead>
 <tbody>{{#items}}<tr><td>{{item}}</td><td>{{cadence}}</td><td class="num">{{due}}</td><td class="num">{{met}}</td><td class="num">{{compliance}} <span class="status {{status.kind}}">{{status.text}}</span></td></tr>
 {{/items}}</tbody>
@@ -443,7 +490,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 
 """#,
         "students.mustache": #"""
-<table class="list">
+<table tabindex="0" class="list">
 <thead><tr>{{#studentHeaders}}<th scope="col">{{.}}</th>{{/studentHeaders}}</tr></thead>
 <tbody>
 {{#students}}<tr><td><a href="{{link.href}}">{{link.text}}</a>{{#isKey}} <span class="tag key">{{keyLabel}}</span>{{/isKey}}</td><td>{{#tutor}}<a href="{{href}}">{{text}}</a>{{/tutor}}</td><td class="num"><span class="status {{status.kind}}">{{compliance}}</span></td><td>{{overdue}}</td></tr>
@@ -456,7 +503,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <h1>{{name}} <span class="grade {{gradeKind}}">{{grade}} {{score}}</span></h1>
 {{> facts}}
 {{#bio}}<div class="prose">{{{bio}}}</div>{{/bio}}
-{{#hiddenOverdue}}<p class="notice-inline" role="note"><span class="status bad">{{hiddenOverdue}}</span></p>{{/hiddenOverdue}}
+{{#hiddenOverdue}}<p class="status bad notice-inline" role="note">{{hiddenOverdue}}</p>{{/hiddenOverdue}}
 <section>
 <h2>{{studentsHeading}}</h2>
 {{> students}}
@@ -465,7 +512,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <h2>{{recordsHeading}}</h2>
 <dl class="facts">{{#recordCounts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/recordCounts}}</dl>
 {{^empty(records)}}<details class="records"><summary>{{recordsHeading}}</summary>
-<table class="list">
+<table tabindex="0" class="list">
 <thead><tr>{{#recordHeaders}}<th scope="col">{{.}}</th>{{/recordHeaders}}</tr></thead>
 <tbody>{{#records}}<tr><td><time datetime="{{dateISO}}">{{date}}</time></td><td><a href="{{student.href}}">{{student.text}}</a></td><td>{{type}}</td><td>{{#isConfidential}}<span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}</td></tr>
 {{/records}}</tbody>
@@ -479,7 +526,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </section>
 {{^empty(surveys)}}<section>
 <h2>{{surveyHeading}}</h2>
-<table class="list">
+<table tabindex="0" class="list">
 <thead><tr>{{#surveyHeaders}}<th scope="col">{{.}}</th>{{/surveyHeaders}}</tr></thead>
 <tbody>{{#surveys}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
 {{/surveys}}</tbody>

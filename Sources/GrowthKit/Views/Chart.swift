@@ -80,7 +80,10 @@ enum Chart {
             svg += "<line class=\"grid\" x1=\"\(left)\" x2=\"\(width - 10)\" y1=\"\(format(y))\" y2=\"\(format(y))\"/>"
             svg += "<text class=\"axis\" x=\"\(left - 6)\" y=\"\(format(y + 4))\" text-anchor=\"end\">\(value)</text>"
         }
-        let every = max(1, values.count / 8)
+        // Every Nth label, so that none overlaps the next: a label is about
+        // 13 px a Chinese character and 7 px a digit or Latin letter.
+        let widest = values.map { labelWidth($0.label) }.max() ?? 0
+        let every = max(1, Int(((widest + 8) / step).rounded(.up)))
         for (index, item) in values.enumerated() {
             let h = Double(item.value) / Double(maximum) * Double(bottom - top)
             let x = Double(left) + Double(index) * step
@@ -136,6 +139,11 @@ enum Chart {
             svg += "<circle class=\"dot\" cx=\"\(format(x(point.day)))\" cy=\"\(format(y(point.value)))\" r=\"4\"/>"
         }
         return svg + "</svg>"
+    }
+
+    /// About how wide `text` is drawn at the charts' 12 px axis font.
+    static func labelWidth(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 12.5 : 7) }
     }
 
     /// One decimal is enough for a drawing, and keeps the bytes short and stable.

@@ -40,6 +40,7 @@ public struct ClassView: Sendable {
     public var description: String?
     /// Compliance per term, once the class has more than one.
     public var terms: ChartView?
+    public var attention: AttentionView?
 }
 
 extension ViewContext {
@@ -99,7 +100,8 @@ extension ViewContext {
             description: schoolClass.description.isEmpty ? nil : schoolClass.description.html,
             terms: termComparison(
                 id: "by-term", title: "\(schoolClass.name) · \(text[.termComparison])",
-                classTermFigures(schoolClass.id)))
+                classTermFigures(schoolClass.id)),
+            attention: attention(members, root: root))
         return Page(
             path: termPath("classes/\(schoolClass.id)/index.html"), template: "class",
             frame: frame(title: schoolClass.name, depth: depth, current: nil), view: view)

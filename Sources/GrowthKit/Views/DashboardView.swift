@@ -5,17 +5,6 @@ public struct FigureView: Sendable, Hashable {
     public var hint: String?
 }
 
-/// One row of an overdue list.
-public struct OverdueView: Sendable, Hashable {
-    public var student: LinkView
-    public var schoolClass: LinkView
-    public var tutor: LinkView?
-    public var item: String
-    public var days: String
-    public var allowed: String
-    public var lastRecord: String
-}
-
 /// The school dashboard (`index.html`).
 public struct DashboardView: Sendable {
     public var heading: String
@@ -24,6 +13,8 @@ public struct DashboardView: Sendable {
     public var overdueHeading: String
     public var overdueHeaders: [String]
     public var overdue: [OverdueView]
+    public var overdueRule: String
+    public var attention: AttentionView?
     public var noOverdue: String
     public var classesHeading: String
     public var classes: [ClassRowView]
@@ -31,6 +22,9 @@ public struct DashboardView: Sendable {
     public var forumHeading: String
     public var latestForum: LinkView?
     public var noForum: String
+    public var exportsHeading: String
+    /// Every file under data/, with what it holds.
+    public var exports: [FactView]
 }
 
 /// A class in a list.
@@ -43,17 +37,6 @@ public struct ClassRowView: Sendable, Hashable {
 }
 
 extension ViewContext {
-    func overdueRows(_ items: [OverdueItem], root: String) -> [OverdueView] {
-        items.compactMap { item in
-            guard let student = students[item.studentID] else { return nil }
-            return OverdueView(
-                student: studentLink(student.id, root: root), schoolClass: classLink(student.classID, root: root),
-                tutor: tutorLink(student.tutor(on: asOf), root: root), item: text.recordType(item.item),
-                days: text.days(item.days), allowed: text.days(item.allowed),
-                lastRecord: item.lastRecord.map(text.shortDate) ?? text[.never])
-        }
-    }
-
     func complianceStatus(_ value: Double?) -> StatusView {
         switch Chart.status(value) {
         case "ok": StatusView(kind: "ok", text: text[.statusMet])
@@ -124,19 +107,24 @@ extension ViewContext {
         let view = DashboardView(
             heading: text[.schoolOverview], figures: figures,
             charts: [byItem, byClass, perWeek] + [byTerm].compactMap { $0 },
-            overdueHeading: "\(text[.overdueList]) (\(report.overdue.count))",
-            overdueHeaders: [
-                text[.student], text[.schoolClass], text[.tutor], text[.item], text[.daysSince], text[.allowedDays],
-                text[.lastRecord],
-            ],
-            overdue: overdueRows(report.overdue, root: root), noOverdue: text[.noOverdue],
+            overdueHeading: "\(text[.overdueList]) (\(Set(report.overdue.map(\.studentID)).count))",
+            overdueHeaders: overdueHeaders,
+            overdue: overdueRows(report.overdue, root: root), overdueRule: text[.overdueRule],
+            attention: attention(present, root: root), noOverdue: text[.noOverdue],
             classesHeading: text[.classes], classes: classRowViews(root: root),
             classHeaders: [text[.schoolClass], text[.headTeacher], text[.studentCount], text[.compliance]],
             forumHeading: text[.latestForum],
             latestForum: latest.map {
                 LinkView(href: "forums/index.html#forum-\($0.id)", text: "\(text.date($0.date)) \($0.topic)")
             },
-            noForum: text[.noForum])
+            noForum: text[.noForum], exportsHeading: text[.exports],
+            exports: [
+                ("data/compliance.json", Label.exportCompliance), ("data/compliance.csv", .exportComplianceCSV),
+                ("data/evaluation.json", .exportEvaluation), ("data/evaluation.csv", .exportEvaluationCSV),
+                ("data/terms.json", .exportTerms),
+            ].map { path, label in
+                FactView(label: text[label], value: "", link: LinkView(href: root + path, text: path))
+            })
         return Page(
             path: termPath("index.html"), template: "dashboard",
             frame: frame(title: text[.dashboard], depth: depth(0), current: .dashboard),

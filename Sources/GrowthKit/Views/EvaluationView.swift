@@ -11,6 +11,8 @@ public struct RankingRowView: Sendable, Hashable {
     public var isCriticised: Bool
     public var commendedLabel: String
     public var criticisedLabel: String
+    /// Why a tutor among the best is not commended.
+    public var note: String?
 }
 
 /// The school evaluation (`evaluation/index.html`).
@@ -44,7 +46,8 @@ extension ViewContext {
                 parts: ([tutor.parts.records, tutor.parts.parents, tutor.parts.students, tutor.parts.forums]
                     + (timed ? [tutor.parts.timeliness] : [])).map(text.score),
                 answers: "\(tutor.parentAnswers + tutor.studentAnswers)", isCommended: tutor.isCommended,
-                isCriticised: tutor.isCriticised, commendedLabel: text[.commended], criticisedLabel: text[.criticised])
+                isCriticised: tutor.isCriticised, commendedLabel: text[.commended], criticisedLabel: text[.criticised],
+                note: tutor.passedOverForOverdue ? text[.passedOver] : nil)
         }
         let w = settings.weights
         let g = settings.grades

@@ -157,6 +157,28 @@ extension Localizer {
         case .notAtSchool: ("本学期不在校", "Not at school this term")
         case .currentTermOverview: ("本学期", "This term")
         case .timeliness: ("按时记录", "On time")
+        case .minorsNoticeStaff:
+            (
+                "本页含未成年人个人信息，仅限本校教职工查阅，请勿转发或公开。",
+                "This page holds minors' personal information. For the school's staff only: do not forward or publish it."
+            )
+        case .passedOver: ("有学生逾期，本次不表扬", "Not commended: a student is overdue")
+        case .exports: ("数据下载", "Data exports")
+        case .exportCompliance: ("各项工作落实情况：每名学生、导师、班级（JSON）", "Compliance of every student, tutor and class (JSON)")
+        case .exportComplianceCSV: ("每名学生的落实情况，可用 Excel 打开（CSV）", "Each student's compliance, opens in Excel (CSV)")
+        case .exportEvaluation: ("导师考评：各部分得分、等级、排名（JSON）", "Tutor evaluation: parts, grade and rank (JSON)")
+        case .exportEvaluationCSV: ("导师考评，可用 Excel 打开（CSV）", "Tutor evaluation, opens in Excel (CSV)")
+        case .exportTerms: ("各学期的落实率和导师得分（JSON）", "Each term's compliance and tutor scores (JSON)")
+        case .overdueItems: ("逾期事项", "Overdue items")
+        case .pastAllowed: ("最多超出", "Most past")
+        case .overdueRule:
+            (
+                "逾期：距上次该项记录（本学期或导师接手以来）的天数超过规定间隔加宽限天数；按超出天数排序，最多的在前。",
+                "Overdue: more days since the last record of the item (this term, or since the tutor took over) than the interval plus the grace days; sorted by how far past, the most first."
+            )
+        case .attention: ("需要关注的学生", "Students who need attention")
+        case .why: ("原因", "Why")
+        case .noAttention: ("目前没有需要特别关注的学生。", "No student needs attention now.")
         case .problemHiddenForStaff:
             (
                 "详情可能含保密内容，本版本不显示；请运行 growth check 查看。",

@@ -18,7 +18,8 @@ public enum Label: Sendable, CaseIterable {
         smallCountsHint, familyNotes, date, error, warning, problemsBanner, record
     case terms, currentTerm, termComparison, meanScore, leftOn, joinedOn, keyTerms, review, effect, decision
     case betweenTerms, betweenTermsHint, notAtSchool, currentTermOverview, hiddenOverdueFollowUp, timeliness,
-        problemHiddenForStaff
+        problemHiddenForStaff, overdueItems, pastAllowed, overdueRule, attention, why, noAttention, minorsNoticeStaff,
+        passedOver, exports, exportCompliance, exportComplianceCSV, exportEvaluation, exportEvaluationCSV, exportTerms
 }
 
 /// Labels, dates and numbers for one locale.

@@ -143,7 +143,7 @@ struct ViewContext: Sendable {
             nav: sections.map { LinkView(href: root + $0.1, text: text[$0.0], isCurrent: $0.0 == current) },
             navLabel: text[.dashboard], terms: terms.count > 1 ? terms : [], termsLabel: text[.terms],
             skipLabel: text[.skipToContent],
-            minorsNotice: audience == .leadership ? text[.minorsNotice] : nil,
+            minorsNotice: text[audience == .leadership ? .minorsNotice : .minorsNoticeStaff],
             audience: text[audience == .leadership ? .audienceLeadership : .audienceStaff],
             asOf: "\(text[.asOf]) \(text.date(asOf))", term: term.term.name,
             generatedBy: text[.generatedBy],

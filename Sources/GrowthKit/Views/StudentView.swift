@@ -102,10 +102,7 @@ extension ViewContext {
             itemHeaders: [text[.item], "", text[.due], text[.met], text[.compliance]],
             overdue: overdueRows(compliance?.overdue ?? [], root: root),
             overdueHeading: "\(text[.overdueList]) · \(term.term.name)",
-            overdueHeaders: [
-                text[.student], text[.schoolClass], text[.tutor], text[.item], text[.daysSince], text[.allowedDays],
-                text[.lastRecord],
-            ],
+            overdueHeaders: overdueHeaders,
             moodHeading: text[.moodOverTime], noMood: text[.moodSummaryNone],
             areasHeading: text[.areasCovered],
             areas: (trajectory?.areas ?? []).map { FactView(label: text.area($0.area), value: "\($0.count)") },

@@ -87,6 +87,8 @@ import Testing
 
     @Test func onlyGoodOrBetterIsCommended() throws {
         var school = SchoolBuilder(records: [.talk: .weeks(1)])
+        // s1 is overdue on both days; that rule has its own test below.
+        school.school.settings.evaluation.commendWithOverdue = true
         school.tutor("t-a")
         school.student("s1")
         school.record("s1", "2025-09-02")
@@ -95,6 +97,27 @@ import Testing
         // 3 of 4 weeks → 75.0: good, the lowest good; 2 of 4 would be 50, fail.
         #expect(school.aggregates(asOf: "2025-09-28").evaluation.commended == ["t-a"])
         #expect(school.aggregates(asOf: "2025-10-05").evaluation.commended == [])  // 3 of 5 → 60, pass
+    }
+
+    /// SPEC §3: not a tutor with a student overdue on the as-of date, unless
+    /// `evaluation.commend_with_overdue: true`; the next best is commended.
+    @Test func aTutorWithAnOverdueStudentIsNotCommended() throws {
+        var school = SchoolBuilder(records: [.talk: .weeks(1)], commendTop: 1)
+        school.tutor("t-a")
+        school.tutor("t-b")
+        school.student("s1", tutor: "t-a")
+        school.student("s2", tutor: "t-b")
+        // Both meet all four closed weeks to 09-28, t-a ranks first (more records); but
+        // s1's last talk is 09-22, so on 09-30 s1 is overdue (8 days > 7).
+        for date in ["2025-09-01", "2025-09-02", "2025-09-09", "2025-09-16", "2025-09-22"] { school.record("s1", date) }
+        for date in ["2025-09-02", "2025-09-09", "2025-09-16", "2025-09-29"] { school.record("s2", date) }
+        let evaluation = school.aggregates(asOf: "2025-09-30").evaluation
+        let a = try #require(evaluation.tutors.first { $0.tutorID == "t-a" })
+        #expect(a.rank == 1 && a.score == 100)
+        #expect(a.passedOverForOverdue && !a.isCommended)
+        #expect(evaluation.commended == ["t-b"])
+        school.school.settings.evaluation.commendWithOverdue = true
+        #expect(school.aggregates(asOf: "2025-09-30").evaluation.commended == ["t-a"])
     }
 
     @Test func surveyAnswersCountForTheTutorOnTheirDate() throws {

@@ -30,7 +30,8 @@ import Testing
         let built = Self.snapshot(URL(fileURLWithPath: output))
         #expect(
             built.keys.sorted() == [
-                ".growth-site", "README.md", "assets/search.js", "assets/style.css",
+                // No developer README in a built site (a fresh clone's site/README.md is kept, not written).
+                ".growth-site", "assets/search.js", "assets/style.css",
                 "classes/2025-nursing-1/index.html", "data/compliance.csv", "data/compliance.json",
                 "data/evaluation.csv", "data/evaluation.json", "data/terms.json", "evaluation/index.html",
                 "forums/index.html",

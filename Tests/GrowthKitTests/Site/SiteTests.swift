@@ -34,11 +34,13 @@ import Testing
         let html = try page("index.html")
         #expect(html.contains("<html lang=\"zh-CN\">"))
         #expect(html.contains("统计截至 2025年10月31日"))
-        // 陈晨 and 刘洋 have no talk at all: 60 days since 09-01, the worst; a tie goes by id.
+        // 陈晨 and 刘洋 have no talk at all: 60 days since 09-01, 43 past the 17 allowed, the
+        // worst; a tie goes by id. One row a student, every item in it.
         let overdue = try #require(html.range(of: "逾期提醒"))
         let first = try #require(html[overdue.upperBound...].range(of: "<td><a href=\"students/"))
         #expect(html[first.upperBound...].hasPrefix("2025002/index.html\">陈晨</a>"))
-        #expect(html.contains("<span class=\"status bad\">60天</span>"))
+        #expect(html.contains("<li>谈心谈话：从未记录，已60天，允许17天，超出43天</li>"))
+        #expect(html.contains("<span class=\"status bad\">43天</span>"))
     }
 
     @Test func aGrowthFileShowsProfileComplianceMoodAndTimeline() throws {
