@@ -29,9 +29,7 @@ extension NewFile {
             throw unknown(.schoolClass, schoolClass, "classes/\(schoolClass).md", at: path)
         }
         let tutor = try required(fields.tutor, "--tutor", path)
-        guard school.tutors.contains(where: { $0.id == tutor }) else {
-            throw unknown(.tutor, tutor, "tutors/\(tutor).md", at: path)
-        }
+        try requireTutor(tutor, in: school, at: path)
         let zh = school.settings.locale == .zhCN
         var lines = ["name: \(yaml(name))", "class: \(yaml(schoolClass))", "tutor: \(yaml(tutor))"]
         if let joined = fields.joined { lines.append("joined: \(joined.iso)") }
@@ -45,7 +43,7 @@ extension NewFile {
             zh ? "#   notes: …" : "#   notes: …",
         ]
         let body = zh ? "（成长背景，保密：只给学校领导看）\n" : "(The student's background; confidential: leadership only.)\n"
-        return Draft(path: path, text: "---\n" + lines.joined(separator: "\n") + "\n---\n\n" + body)
+        return draft(path, lines, body)
     }
 
     public static func tutor(
@@ -65,7 +63,7 @@ extension NewFile {
         lines.append(fields.subject.map { "subject: \(yaml($0))" } ?? (zh ? "# subject: 语文" : "# subject: Chinese"))
         lines.append(zh ? "# phone: \"138 0000 0000\"  # 保密" : "# phone: \"138 0000 0000\"  # confidential")
         let body = zh ? "（导师简介）\n" : "(An introduction of the tutor.)\n"
-        return Draft(path: path, text: "---\n" + lines.joined(separator: "\n") + "\n---\n\n" + body)
+        return draft(path, lines, body)
     }
 
     public static func schoolClass(
@@ -76,14 +74,12 @@ extension NewFile {
         let name = try required(fields.name, "--name", path)
         let grade = try required(fields.grade, "--grade", path)
         let head = try required(fields.headTeacher, "--head-teacher", path)
-        guard school.tutors.contains(where: { $0.id == head }) else {
-            throw unknown(.tutor, head, "tutors/\(head).md", at: path)
-        }
+        try requireTutor(head, in: school, at: path)
         var lines = ["name: \(yaml(name))", "grade: \(yaml(grade))"]
         if let major = fields.major { lines.append("major: \(yaml(major))") }
         lines.append("head_teacher: \(yaml(head))")
         let body = school.settings.locale == .zhCN ? "（班级情况）\n" : "(About the class.)\n"
-        return Draft(path: path, text: "---\n" + lines.joined(separator: "\n") + "\n---\n\n" + body)
+        return draft(path, lines, body)
     }
 
     public static func forum(
@@ -93,9 +89,7 @@ extension NewFile {
         try checkSlug(slug, at: planned)
         let topic = try required(fields.topic, "--topic", planned)
         let host = try required(fields.host, "--host", planned)
-        for tutor in [host] + fields.attendees where !school.tutors.contains(where: { $0.id == tutor }) {
-            throw unknown(.tutor, tutor, "tutors/\(tutor).md", at: planned)
-        }
+        for tutor in [host] + fields.attendees { try requireTutor(tutor, in: school, at: planned) }
         let attendees = ([host] + fields.attendees.filter { $0 != host }).map(yaml).joined(separator: ", ")
         let zh = school.settings.locale == .zhCN
         let lines = [
@@ -109,7 +103,18 @@ extension NewFile {
             ? "## 个案分析（保密）\n\n（背景、分析、措施）\n\n## 讨论小结\n\n（请填写）\n"
             : "## Case analysis (confidential)\n\n(Background, analysis, measures.)\n\n## Summary\n\n(write here)\n"
         let path = freePath(stem: "forums/\(date.iso)", slug: slug, exists: exists)
-        return Draft(path: path, text: "---\n" + lines.joined(separator: "\n") + "\n---\n\n" + body)
+        return draft(path, lines, body)
+    }
+
+    /// A file: its front matter lines between `---` lines, then its body.
+    static func draft(_ path: String, _ frontMatter: [String], _ body: String) -> Draft {
+        Draft(path: path, text: "---\n" + frontMatter.joined(separator: "\n") + "\n---\n\n" + body)
+    }
+
+    static func requireTutor(_ id: String, in school: School, at path: String) throws(Diagnostic) {
+        guard school.tutors.contains(where: { $0.id == id }) else {
+            throw unknown(.tutor, id, "tutors/\(id).md", at: path)
+        }
     }
 
     static func checkNew(_ id: String, _ what: String, path: String, exists: (String) -> Bool) throws(Diagnostic) {

@@ -45,7 +45,7 @@ public enum NewFile {
         }
         let header = Skeleton.frontMatter(type, tutor: tutor, school.settings.locale)
         let path = freePath(stem: "students/\(studentID)/\(date.iso)-\(type.rawValue)", slug: slug, exists: exists)
-        return Draft(path: path, text: "---\n" + header.joined(separator: "\n") + "\n---\n\n" + body)
+        return draft(path, header, body)
     }
 
     /// `<stem>[-<slug>].md`, or with `-2`, `-3`, … after it when taken.

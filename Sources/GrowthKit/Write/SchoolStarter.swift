@@ -42,7 +42,7 @@ public enum SchoolStarter {
             let header = Skeleton.frontMatter(type, tutor: nil, options.locale)
                 .map { $0.hasPrefix("# tutor:") ? "tutor: {{tutor}}" : $0 }
             files["content/templates/\(type.rawValue).md"] =
-                "---\n" + header.joined(separator: "\n") + "\n---\n\n" + Skeleton.body(type, options.locale)
+                NewFile.draft("", header, Skeleton.body(type, options.locale)).text
         }
         return files
     }
