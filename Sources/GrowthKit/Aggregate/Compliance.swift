@@ -19,6 +19,16 @@ public struct ItemCompliance: Sendable, Hashable {
     }
 }
 
+/// The period of an item still open on the as-of date: not judged yet, but
+/// the work done in it shows (a term-long home visit done in October).
+public struct OpenPeriod: Sendable, Hashable {
+    public var period: Period
+    /// A record of the item falls in the period up to the as-of date.
+    public var done: Bool
+    /// Days from the last record of the item (this term) to the as-of date; nil when none.
+    public var daysSince: Int?
+}
+
 /// A required item a student is overdue for.
 public struct OverdueItem: Sendable, Hashable {
     public var studentID: String
@@ -44,6 +54,9 @@ public struct StudentCompliance: Sendable, Hashable {
     public var isRequired: Bool
     /// Per required record type.
     public var items: [RecordType: ItemCompliance]
+    /// Per required record type, the period still open on the as-of date
+    /// (none once the term has ended, or for a student nobody follows then).
+    public var open: [RecordType: OpenPeriod] = [:]
     /// The mean over required items with at least one due period.
     public var compliance: Double?
     public var overdue: [OverdueItem]

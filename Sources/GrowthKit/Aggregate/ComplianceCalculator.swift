@@ -12,10 +12,11 @@ enum ComplianceCalculator {
     ) -> ComplianceReport {
         let policy = school.settings.policy(for: term)
         let items = policy.requiredRecordTypes
-        let closed = Dictionary(
-            uniqueKeysWithValues: items.map { type in
-                (type, policy.records[type]!.periods(in: term).filter { $0.isClosed(asOf: asOf) })
-            })
+        let allPeriods = Dictionary(uniqueKeysWithValues: items.map { ($0, policy.records[$0]!.periods(in: term)) })
+        let closed = allPeriods.mapValues { $0.filter { $0.isClosed(asOf: asOf) } }
+        let openPeriods = allPeriods.compactMapValues { periods in
+            periods.first { $0.start <= asOf && !$0.isClosed(asOf: asOf) }
+        }
         let recordDays = RecordDays(school.records)
 
         var students: [StudentCompliance] = []
@@ -24,6 +25,7 @@ enum ComplianceCalculator {
         for student in termStudents {
             let required = policy.appliesTo == .all || student.isKey(in: term)
             var perItem: [RecordType: ItemCompliance] = [:]
+            var open: [RecordType: OpenPeriod] = [:]
             var overdue: [OverdueItem] = []
             if required {
                 for type in items {
@@ -40,13 +42,19 @@ enum ComplianceCalculator {
                         byTutor[tutor, default: [:]][student.id, default: [:]][type, default: .init()].add(one)
                     }
                     perItem[type] = total
+                    if let period = openPeriods[type], student.assignment(on: asOf) != nil {
+                        let last = days.last { term.contains($0) && $0 <= asOf }
+                        open[type] = OpenPeriod(
+                            period: period, done: days.contains { period.start <= $0 && $0 <= asOf },
+                            daysSince: last.map { $0.days(to: asOf) })
+                    }
                     if let item = overdueItem(student, type, days, policy, term, asOf) { overdue.append(item) }
                 }
             }
             students.append(
                 StudentCompliance(
                     studentID: student.id, classID: student.classID, tutorID: student.tutor(on: asOf),
-                    isRequired: required, items: perItem,
+                    isRequired: required, items: perItem, open: open,
                     compliance: mean(items.map { perItem[$0]?.ratio }), overdue: overdue))
         }
 

@@ -88,7 +88,21 @@ public enum DataExport {
                 "appliesTo": .string(policy.appliesTo.rawValue), "items": .object(cadences),
                 "graceDays": .int(policy.graceDays),
             ]),
-            "school": .object(["compliance": .rounded(report.school), "items": items(report.items, order)]),
+            "school": .object([
+                "compliance": .rounded(report.school), "items": items(report.items, order),
+                // The period still open of each item: how many students have done it so far.
+                "open": .object(
+                    Dictionary(
+                        uniqueKeysWithValues: order.compactMap { type in
+                            let open = report.students.compactMap { $0.open[type] }
+                            return open.isEmpty
+                                ? nil
+                                : (
+                                    type.rawValue,
+                                    JSONValue.object(["done": .int(open.count { $0.done }), "of": .int(open.count)])
+                                )
+                        })),
+            ]),
             "students": .array(
                 report.students.map { student in
                     .object([
@@ -96,6 +110,19 @@ public enum DataExport {
                         "class": .string(student.classID), "tutor": .optional(student.tutorID),
                         "required": .bool(student.isRequired), "compliance": .rounded(student.compliance),
                         "items": items(student.items, order),
+                        "open": .object(
+                            Dictionary(
+                                uniqueKeysWithValues: student.open.map { type, open in
+                                    (
+                                        type.rawValue,
+                                        JSONValue.object([
+                                            "start": .string(open.period.start.iso),
+                                            "end": .string(open.period.end.iso),
+                                            "done": .bool(open.done),
+                                            "daysSince": open.daysSince.map { .int($0) } ?? .null,
+                                        ])
+                                    )
+                                })),
                         "overdue": .array(
                             student.overdue.map { item in
                                 .object([

@@ -84,6 +84,7 @@ section.term > h2 { display: flex; flex-wrap: wrap; align-items: baseline; gap: 
 .term-figure { font-size: .9rem; font-weight: normal; color: var(--muted); }
 section.break { background: var(--wash); }
 .tag.late { background: var(--warn-bg); color: var(--warn); }
+.missing { color: var(--muted); font-size: .85rem; }
 .status.notice-inline { display: block; white-space: normal; padding: .25rem .5rem; }
 .notice { margin: 0; padding: .5rem 1.5rem; background: var(--warn-bg); color: var(--warn); font-size: .9rem;
   border-bottom: 1px solid #f0d9a0; }
@@ -262,6 +263,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{> facts}}
 {{#description}}<div class="prose">{{{description}}}</div>{{/description}}
 {{#attention}}{{> attention}}{{/attention}}
+{{#progress}}{{> progress}}{{/progress}}
 <section>
 <h2>{{studentsHeading}}</h2>
 {{> students}}
@@ -302,6 +304,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{#empty(overdue)}}<p class="empty">{{noOverdue}}</p>{{/empty(overdue)}}
 {{^empty(overdue)}}{{> overdue}}{{/empty(overdue)}}
 </section>
+{{#progress}}{{> progress}}{{/progress}}
 <section class="charts">
 {{#charts}}{{> chart}}{{/charts}}
 </section>
@@ -337,7 +340,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <table tabindex="0" class="list ranking">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
 <tbody>
-{{#rows}}<tr><td class="num">{{rank}}</td><td><a href="{{tutor.href}}">{{tutor.text}}</a></td><td class="num">{{score}}</td><td><span class="grade {{gradeKind}}">{{grade}}</span></td>{{#parts}}<td class="num">{{.}}</td>{{/parts}}<td class="num">{{answers}}</td><td>{{#isCommended}}<span class="tag commended">{{commendedLabel}}</span>{{/isCommended}}{{#isCriticised}}<span class="tag criticised">{{criticisedLabel}}</span>{{/isCriticised}}{{#note}}<span class="tag">{{note}}</span>{{/note}}</td></tr>
+{{#rows}}<tr><td class="num">{{rank}}</td><td><a href="{{tutor.href}}">{{tutor.text}}</a></td><td class="num">{{score}}</td><td><span class="grade {{gradeKind}}">{{grade}}</span></td>{{#parts}}<td class="num">{{.}}</td>{{/parts}}<td class="num">{{answers}}</td><td>{{#isCommended}}<span class="tag commended">{{commendedLabel}}</span>{{/isCommended}}{{#isCriticised}}<span class="tag criticised">{{criticisedLabel}}</span>{{/isCriticised}}{{#note}}<span class="tag">{{note}}</span>{{/note}}{{#missing}} <span class="missing">{{missing}}</span>{{/missing}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -425,6 +428,18 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </table>
 
 """#,
+        "progress.mustache": #"""
+<section class="progress">
+<h2>{{heading}}</h2>
+<p class="summary">{{explanation}}</p>
+<table tabindex="0" class="list">
+<thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+<tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+{{/rows}}</tbody>
+</table>
+</section>
+
+"""#,
         "search.mustache": #"""
 <h1>{{heading}}</h1>
 <p>{{hint}}</p>
@@ -466,9 +481,10 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{#terms}}<section class="term{{#isBreak}} break{{/isBreak}}" id="{{anchor}}">
 <h2>{{heading}}{{#isKey}} <span class="tag key">{{keyLabel}}</span>{{/isKey}}{{#compliance}} <span class="term-figure">{{complianceHeading}} {{compliance}}</span>{{/compliance}}</h2>
 {{#hint}}<p class="summary">{{hint}}</p>{{/hint}}
-{{^empty(items)}}<table tabindex="0" class="list keep">
+{{^empty(items)}}<p class="summary">{{complianceNote}}</p>
+<table tabindex="0" class="list keep">
 <thead><tr>{{#itemHeaders}}<th scope="col">{{.}}</th>{{/itemHeaders}}</tr></thead>
-<tbody>{{#items}}<tr><td>{{item}}</td><td>{{cadence}}</td><td class="num">{{due}}</td><td class="num">{{met}}</td><td class="num">{{compliance}} <span class="status {{status.kind}}">{{status.text}}</span></td></tr>
+<tbody>{{#items}}<tr><td>{{item}}</td><td>{{cadence}}</td><td class="num">{{due}}</td><td class="num">{{met}}</td><td class="num">{{compliance}} <span class="status {{status.kind}}">{{status.text}}</span></td><td>{{open}}</td></tr>
 {{/items}}</tbody>
 </table>{{/empty(items)}}
 {{^empty(review)}}<h3>{{reviewHeading}}</h3>
@@ -519,6 +535,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </table>
 </details>{{/empty(records)}}
 </section>
+{{#progress}}{{> progress}}{{/progress}}
 <section>
 <h2>{{evaluationHeading}}</h2>
 <dl class="facts">{{#parts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/parts}}</dl>

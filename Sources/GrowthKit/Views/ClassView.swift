@@ -41,6 +41,7 @@ public struct ClassView: Sendable {
     /// Compliance per term, once the class has more than one.
     public var terms: ChartView?
     public var attention: AttentionView?
+    public var progress: ProgressView?
 }
 
 extension ViewContext {
@@ -101,7 +102,7 @@ extension ViewContext {
             terms: termComparison(
                 id: "by-term", title: "\(schoolClass.name) · \(text[.termComparison])",
                 classTermFigures(schoolClass.id)),
-            attention: attention(members, root: root))
+            attention: attention(members, root: root), progress: progress(of: members.map(\.id)))
         return Page(
             path: termPath("classes/\(schoolClass.id)/index.html"), template: "class",
             frame: frame(title: schoolClass.name, depth: depth, current: nil), view: view)

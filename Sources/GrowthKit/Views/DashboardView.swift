@@ -22,6 +22,7 @@ public struct DashboardView: Sendable {
     public var forumHeading: String
     public var latestForum: LinkView?
     public var noForum: String
+    public var progress: ProgressView?
     public var exportsHeading: String
     /// Every file under data/, with what it holds.
     public var exports: [FactView]
@@ -117,7 +118,7 @@ extension ViewContext {
             latestForum: latest.map {
                 LinkView(href: "forums/index.html#forum-\($0.id)", text: "\(text.date($0.date)) \($0.topic)")
             },
-            noForum: text[.noForum], exportsHeading: text[.exports],
+            noForum: text[.noForum], progress: progress(of: term.students), exportsHeading: text[.exports],
             exports: [
                 ("data/compliance.json", Label.exportCompliance), ("data/compliance.csv", .exportComplianceCSV),
                 ("data/evaluation.json", .exportEvaluation), ("data/evaluation.csv", .exportEvaluationCSV),

@@ -13,6 +13,8 @@ public struct RankingRowView: Sendable, Hashable {
     public var criticisedLabel: String
     /// Why a tutor among the best is not commended.
     public var note: String?
+    /// Which parts are missing and why, when the score stands on fewer.
+    public var missing: String?
 }
 
 /// The school evaluation (`evaluation/index.html`).
@@ -31,6 +33,22 @@ public struct EvaluationView: Sendable {
 }
 
 extension ViewContext {
+    /// `截至统计日没有家长问卷；得分只基于部分项目（3/4）`, or nil when every weighed part is there.
+    func missingParts(_ tutor: TutorEvaluation, _ settings: EvaluationSettings) -> String? {
+        let w = settings.weights
+        let parts: [(Double?, Double, Label)] = [
+            (tutor.parts.records, w.records, .missingRecords), (tutor.parts.parents, w.parents, .missingParents),
+            (tutor.parts.students, w.students, .missingStudents), (tutor.parts.forums, w.forums, .missingForums),
+        ]
+        // A part the term's rules do not ask for is not missing.
+        let weighed = parts.filter { $0.1 > 0 && ($0.2 != .missingForums || term.policy.forum != nil) }
+        let missing = weighed.filter { $0.0 == nil }
+        guard !missing.isEmpty, tutor.score != nil else { return nil }
+        let reasons = missing.map { text[$0.2] }.joined(separator: text.locale == .zhCN ? "；" : "; ")
+        return
+            "\(reasons)\(text.locale == .zhCN ? "；" : "; ")\(text[.fewerParts]) (\(weighed.count - missing.count)/\(weighed.count))"
+    }
+
     func evaluationPage() -> Page {
         let depth = depth(1)
         let root = String(repeating: "../", count: depth)
@@ -47,7 +65,7 @@ extension ViewContext {
                     + (timed ? [tutor.parts.timeliness] : [])).map(text.score),
                 answers: "\(tutor.parentAnswers + tutor.studentAnswers)", isCommended: tutor.isCommended,
                 isCriticised: tutor.isCriticised, commendedLabel: text[.commended], criticisedLabel: text[.criticised],
-                note: tutor.passedOverForOverdue ? text[.passedOver] : nil)
+                note: tutor.passedOverForOverdue ? text[.passedOver] : nil, missing: missingParts(tutor, settings))
         }
         let w = settings.weights
         let g = settings.grades
@@ -98,7 +116,7 @@ extension ViewContext {
             headers: [
                 text[.rank], text[.tutor], text[.score], text[.gradeLevel], text[.partRecords], text[.partParents],
                 text[.partStudents], text[.partForums],
-            ] + (timed ? [text[.timeliness]] : []) + [text[.answers], ""],
+            ] + (timed ? [text[.timeliness]] : []) + [text[.answers], text[.markColumn]],
             rows: rows, commendedHeading: text[.commended],
             commended: evaluation.commended.compactMap { tutorLink($0, root: root) },
             criticisedHeading: text[.criticised],

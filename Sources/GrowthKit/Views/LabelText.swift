@@ -157,6 +157,23 @@ extension Localizer {
         case .notAtSchool: ("本学期不在校", "Not at school this term")
         case .currentTermOverview: ("本学期", "This term")
         case .timeliness: ("按时记录", "On time")
+        case .progress: ("各项工作进度", "Progress by item")
+        case .closedPeriods: ("已结束周期：已做/应做", "Closed periods: done/due")
+        case .openPeriod: ("进行中的周期", "Period still open")
+        case .complianceVsOverdue:
+            (
+                "落实率只看已经结束的周期（每期有没有做）；进行中的周期另列；逾期看的是距上次记录的天数，所以一项工作可以落实率100%而现在已逾期。",
+                "Compliance counts closed periods only (was it done in each); the open period is shown beside it; overdue counts the days since the last record, so an item can be 100% met and overdue now."
+            )
+        case .missingParents: ("截至统计日没有家长问卷", "no parent answers up to the as-of date")
+        case .missingStudents: ("截至统计日没有学生问卷", "no student answers up to the as-of date")
+        case .missingForums: ("本学期还没有举行过导师论坛", "no tutor forum held yet this term")
+        case .missingRecords: ("没有已结束的周期", "no closed period yet")
+        case .fewerParts: ("得分只基于部分项目", "score from fewer parts")
+        case .thisPeriod: ("本期", "This period")
+        case .cadenceColumn: ("要求", "Required")
+        case .statusColumn: ("状态", "Status")
+        case .markColumn: ("标记", "Marks")
         case .minorsNoticeStaff:
             (
                 "本页含未成年人个人信息，仅限本校教职工查阅，请勿转发或公开。",

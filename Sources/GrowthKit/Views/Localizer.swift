@@ -19,7 +19,9 @@ public enum Label: Sendable, CaseIterable {
     case terms, currentTerm, termComparison, meanScore, leftOn, joinedOn, keyTerms, review, effect, decision
     case betweenTerms, betweenTermsHint, notAtSchool, currentTermOverview, hiddenOverdueFollowUp, timeliness,
         problemHiddenForStaff, overdueItems, pastAllowed, overdueRule, attention, why, noAttention, minorsNoticeStaff,
-        passedOver, exports, exportCompliance, exportComplianceCSV, exportEvaluation, exportEvaluationCSV, exportTerms
+        passedOver, exports, exportCompliance, exportComplianceCSV, exportEvaluation, exportEvaluationCSV, exportTerms,
+        progress, closedPeriods, openPeriod, complianceVsOverdue, missingParents, missingStudents, missingForums,
+        missingRecords, fewerParts, thisPeriod, cadenceColumn, statusColumn, markColumn
 }
 
 /// Labels, dates and numbers for one locale.

@@ -13,6 +13,8 @@ public struct ItemView: Sendable, Hashable {
     public var met: String
     public var compliance: String
     public var status: StatusView
+    /// The period still open: done, or days since the last record.
+    public var open: String
 }
 
 /// A follow-up action in a list.
@@ -71,6 +73,7 @@ public struct StudentView: Sendable {
     public var background: String?
     public var complianceHeading: String
     public var itemHeaders: [String]
+    public var complianceNote: String
     public var overdue: [OverdueView]
     public var overdueHeading: String
     public var overdueHeaders: [String]
@@ -99,7 +102,10 @@ extension ViewContext {
             confidentialLabel: text[.confidential], familyHeading: text[.family], family: familyFacts(student),
             background: student.background.isEmpty ? nil : student.background.html,
             complianceHeading: text[.compliance],
-            itemHeaders: [text[.item], "", text[.due], text[.met], text[.compliance]],
+            itemHeaders: [
+                text[.item], text[.cadenceColumn], text[.due], text[.met], text[.compliance], text[.thisPeriod],
+            ],
+            complianceNote: text[.complianceVsOverdue],
             overdue: overdueRows(compliance?.overdue ?? [], root: root),
             overdueHeading: "\(text[.overdueList]) · \(term.term.name)",
             overdueHeaders: overdueHeaders,
@@ -107,7 +113,7 @@ extension ViewContext {
             areasHeading: text[.areasCovered],
             areas: (trajectory?.areas ?? []).map { FactView(label: text.area($0.area), value: "\($0.count)") },
             followUpsHeading: text[.followUps],
-            followUpHeaders: [text[.action], text[.dueDate], text[.recordedOn], ""],
+            followUpHeaders: [text[.action], text[.dueDate], text[.recordedOn], text[.statusColumn]],
             followUps: (trajectory?.followUps ?? []).map(followUpView),
             reviewHeading: text[.review], timelineHeading: text[.timeline],
             terms: termSections(student, records: trajectory?.records ?? [], root: root),
@@ -200,7 +206,7 @@ extension ViewContext {
             return ItemView(
                 item: text.recordType(type), cadence: policy.records[type].map(text.cadence) ?? "",
                 due: "\(item?.due ?? 0)", met: "\(item?.met ?? 0)", compliance: text.percent(item?.ratio),
-                status: status(item))
+                status: status(item), open: figures.hasEnded ? "" : openText(compliance?.open[type]))
         }
         var review: [FactView] = []
         if let last = records.last(where: { $0.type == .review }), let verdict = last.review {

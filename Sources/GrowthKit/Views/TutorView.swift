@@ -23,6 +23,7 @@ public struct TutorView: Sendable {
     /// Staff builds: a follow-up of a confidential record of this tutor's is
     /// overdue; the record itself is not shown.
     public var hiddenOverdue: String?
+    public var progress: ProgressView?
 }
 
 /// A record in a tutor's list, linked to its place in the growth file.
@@ -99,7 +100,7 @@ extension ViewContext {
                     answer.comment,
                 ])
             },
-            recordHeaders: [text[.date], text[.student], text[.record], ""],
+            recordHeaders: [text[.date], text[.student], text[.record], text[.markColumn]],
             records: written.map { record in
                 var student = studentLink(record.studentID, root: root)
                 student.href += "#" + anchor(record)
@@ -111,7 +112,8 @@ extension ViewContext {
             terms: termComparison(
                 id: "by-term", title: "\(tutor.name) · \(text[.termComparison])", scoreLabel: text[.score],
                 tutorTermFigures(tutor.id)),
-            hiddenOverdue: aggregates.hiddenOverdueFollowUps.contains(tutor.id) ? text[.hiddenOverdueFollowUp] : nil)
+            hiddenOverdue: aggregates.hiddenOverdueFollowUps.contains(tutor.id) ? text[.hiddenOverdueFollowUp] : nil,
+            progress: current.isEmpty ? nil : progress(of: current))
         return Page(
             path: termPath("tutors/\(tutor.id)/index.html"), template: "tutor",
             frame: frame(title: tutor.name, depth: depth, current: nil), view: view)

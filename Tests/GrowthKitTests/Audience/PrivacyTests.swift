@@ -61,7 +61,7 @@ import Testing
         #expect(student.contains("<li id=\"record-2025-09-12-talk-confidential-1\" class=\"record talk\">"))
         #expect(student.contains("<time datetime=\"2025-09-12\">2025年9月12日</time>"))
         // The confidential talk's overdue follow-up reaches staff only as a line on the tutor's page.
-        #expect(!student.contains("已逾期"))
+        #expect(!student.contains("<span class=\"status bad\">已逾期</span>"))
         let tutor = String(decoding: try #require(staff["tutors/t-a/index.html"]), as: UTF8.self)
         #expect(tutor.contains("有一项保密记录的跟进事项已逾期，请向该导师了解情况。"))
         #expect(tutor.contains("href=\"../../students/s1/index.html#record-2025-09-12-talk-confidential-1\""))
