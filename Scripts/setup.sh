@@ -34,6 +34,10 @@ if [ "${1:-}" = "--tests" ]; then
         echo "setup: installing chromium and chromium-driver with apt" >&2
         apt_install chromium chromium-driver fonts-wqy-microhei
     fi
+    if ! command -v pdftotext >/dev/null 2>&1; then
+        echo "setup: installing poppler-utils (pdftotext) with apt" >&2
+        apt_install poppler-utils
+    fi
     if ! python3 -c "import selenium" 2>/dev/null; then
         echo "setup: installing selenium with pip" >&2
         python3 -m pip install --quiet --user selenium 2>/dev/null \

@@ -210,7 +210,9 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
   details.records { overflow-x: auto; }
 }
 @media print {
-  @page { size: A4; margin: 16mm 14mm; }
+  /* Every printed page carries its number. */
+  @page { size: A4; margin: 16mm 14mm;
+    @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #52606d; } }
   html { font-size: 11pt; }
   body { background: #fff; }
   header.site nav, .skip, .print-hint, form.search, details.data summary { display: none; }
@@ -220,7 +222,7 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
   main { max-width: none; padding: 0; }
   section, article.forum, figure.chart { border: 0; padding: 0; margin: 0 0 .75rem; }
   h2 { break-after: avoid; }
-  .keep, figure.chart, tr, ol.timeline li { break-inside: avoid; }
+  figure.chart, tr, ol.timeline li { break-inside: avoid; }
   a { color: var(--ink); }
   .status, .tag { border: 1px solid currentColor; }
   svg.chart { max-height: 6.5cm; }

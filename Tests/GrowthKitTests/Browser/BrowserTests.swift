@@ -63,5 +63,6 @@ import Testing
         let print = try #require(json["print"] as? [String: Any])
         #expect(print["a4"] as? Bool == true)
         #expect((print["pages"] as? Int ?? 0) >= 2)
+        #expect(print["numbered"] as? Bool == true, "every printed page carries its number (pdftotext reads them)")
     }
 }

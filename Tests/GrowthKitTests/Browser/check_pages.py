@@ -17,7 +17,10 @@ import glob
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 
 
 def skip(reason):
@@ -104,7 +107,15 @@ def print_pages(browser, site):
     pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
     boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
     a4 = all(abs(float(w) - 595.28) < 2 and abs(float(h) - 841.89) < 2 for w, h in boxes)
-    return {"pages": len(boxes), "a4": a4 and len(boxes) > 0}
+    # Every page carries "n / N" (the print stylesheet's page numbers), read back with pdftotext.
+    numbered = None
+    if shutil.which("pdftotext"):
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+            file.write(pdf)
+            file.flush()
+            text = subprocess.run(["pdftotext", file.name, "-"], capture_output=True, text=True).stdout
+        numbered = all(f"{n} / {len(boxes)}" in text for n in range(1, len(boxes) + 1))
+    return {"pages": len(boxes), "a4": a4 and len(boxes) > 0, "numbered": numbered}
 
 
 def main():
