@@ -209,7 +209,20 @@ ul.results .detail { color: var(--muted); margin-left: .5rem; font-size: .9rem; 
   table.list ul.items { white-space: normal; min-width: 13rem; }
   details.records { overflow-x: auto; }
 }
+/* The growth file sits in a one-cell table whose head Chromium repeats on
+   every printed page: the student's name and id on each. On screen it is
+   plain layout. */
+table.print-frame, table.print-frame > tbody, table.print-frame > tbody > tr, table.print-frame > tbody > tr > td {
+  display: block; width: auto; padding: 0; border: 0; }
+table.print-frame > thead { display: none; }
 @media print {
+  table.print-frame { display: table; width: 100%; }
+  table.print-frame > thead { display: table-header-group; }
+  table.print-frame > tbody { display: table-row-group; }
+  table.print-frame > tbody > tr { display: table-row; break-inside: auto; }
+  table.print-frame > tbody > tr > td { display: table-cell; }
+  td.print-header { font-size: 9pt; color: var(--muted); border-bottom: 1px solid var(--line); padding: 0 0 2mm; }
+  footer.site { display: none; }
   /* Every printed page carries its number. */
   @page { size: A4; margin: 16mm 14mm;
     @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #52606d; } }
@@ -241,7 +254,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{^empty(rows)}}<table tabindex="0" class="list">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
 <tbody>
-{{#rows}}<tr><td><a href="{{student.href}}">{{student.text}}</a></td><td><a href="{{schoolClass.href}}">{{schoolClass.text}}</a></td><td>{{#tutor}}<a href="{{href}}">{{text}}</a>{{/tutor}}</td><td><ul class="items">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul></td></tr>
+{{#rows}}<tr><td><a href="{{student.href}}"{{#student.textLang}} lang="{{student.textLang}}"{{/student.textLang}}>{{student.text}}</a></td><td><a href="{{schoolClass.href}}"{{#schoolClass.textLang}} lang="{{schoolClass.textLang}}"{{/schoolClass.textLang}}>{{schoolClass.text}}</a></td><td>{{#tutor}}<a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a>{{/tutor}}</td><td><ul class="items">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul></td></tr>
 {{/rows}}
 </tbody>
 </table>{{/empty(rows)}}
@@ -261,9 +274,9 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 
 """#,
         "class.mustache": #"""
-<h1>{{name}}</h1>
+<h1>{{#nameLang}}<span lang="{{nameLang}}">{{/nameLang}}{{name}}{{#nameLang}}</span>{{/nameLang}}</h1>
 {{> facts}}
-{{#description}}<div class="prose">{{{description}}}</div>{{/description}}
+{{#description}}<div class="prose"{{#nameLang}} lang="{{nameLang}}"{{/nameLang}}>{{{description}}}</div>{{/description}}
 {{#attention}}{{> attention}}{{/attention}}
 {{#progress}}{{> progress}}{{/progress}}
 <section>
@@ -285,7 +298,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <table class="heat">
 <thead><tr><th scope="col">{{studentLabel}}</th>{{#heatWeeks}}<th scope="col"><span>{{.}}</span></th>{{/heatWeeks}}</tr></thead>
 <tbody>
-{{#heatRows}}<tr><th scope="row"><a href="{{student.href}}">{{student.text}}</a></th>{{#cells}}<td class="l{{level}}" title="{{title}}">{{count}}</td>{{/cells}}</tr>
+{{#heatRows}}<tr><th scope="row"><a href="{{student.href}}"{{#student.textLang}} lang="{{student.textLang}}"{{/student.textLang}}>{{student.text}}</a></th>{{#cells}}<td class="l{{level}}" title="{{title}}">{{count}}</td>{{/cells}}</tr>
 {{/heatRows}}
 </tbody>
 </table>
@@ -315,34 +328,34 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <table tabindex="0" class="list">
 <thead><tr>{{#classHeaders}}<th scope="col">{{.}}</th>{{/classHeaders}}</tr></thead>
 <tbody>
-{{#classes}}<tr><td><a href="{{link.href}}">{{link.text}}</a></td><td>{{#headTeacher}}<a href="{{href}}">{{text}}</a>{{/headTeacher}}</td><td class="num">{{students}}</td><td class="num"><span class="status {{status.kind}}">{{compliance}}</span></td></tr>
+{{#classes}}<tr><td><a href="{{link.href}}"{{#link.textLang}} lang="{{link.textLang}}"{{/link.textLang}}>{{link.text}}</a></td><td>{{#headTeacher}}<a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a>{{/headTeacher}}</td><td class="num">{{students}}</td><td class="num"><span class="status {{status.kind}}">{{compliance}}</span></td></tr>
 {{/classes}}
 </tbody>
 </table>
 </section>
 <section>
 <h2>{{forumHeading}}</h2>
-{{#latestForum}}<p><a href="{{href}}">{{text}}</a></p>{{/latestForum}}
+{{#latestForum}}<p><a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a></p>{{/latestForum}}
 {{^latestForum}}<p class="empty">{{noForum}}</p>{{/latestForum}}
 </section>
 <section>
 <h2>{{exportsHeading}}</h2>
-<ul class="exports">{{#exports}}<li><a href="{{link.href}}">{{link.text}}</a> {{label}}</li>{{/exports}}</ul>
+<ul class="exports">{{#exports}}<li><a href="{{link.href}}"{{#link.textLang}} lang="{{link.textLang}}"{{/link.textLang}}>{{link.text}}</a> {{label}}</li>{{/exports}}</ul>
 </section>
 
 """#,
         "evaluation.mustache": #"""
 <h1>{{heading}}</h1>
 <section class="verdicts">
-<div><h2>{{commendedHeading}}</h2>{{#empty(commended)}}<p class="empty">{{none}}</p>{{/empty(commended)}}<ul>{{#commended}}<li><a href="{{href}}">{{text}}</a></li>{{/commended}}</ul></div>
-<div><h2>{{criticisedHeading}}</h2>{{#empty(criticised)}}<p class="empty">{{none}}</p>{{/empty(criticised)}}<ul>{{#criticised}}<li><a href="{{href}}">{{text}}</a></li>{{/criticised}}</ul></div>
+<div><h2>{{commendedHeading}}</h2>{{#empty(commended)}}<p class="empty">{{none}}</p>{{/empty(commended)}}<ul>{{#commended}}<li><a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a></li>{{/commended}}</ul></div>
+<div><h2>{{criticisedHeading}}</h2>{{#empty(criticised)}}<p class="empty">{{none}}</p>{{/empty(criticised)}}<ul>{{#criticised}}<li><a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a></li>{{/criticised}}</ul></div>
 </section>
 <section>
 <div class="scroll">
 <table tabindex="0" class="list ranking">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
 <tbody>
-{{#rows}}<tr><td class="num">{{rank}}</td><td><a href="{{tutor.href}}">{{tutor.text}}</a></td><td class="num">{{score}}</td><td><span class="grade {{gradeKind}}">{{grade}}</span></td>{{#parts}}<td class="num">{{.}}</td>{{/parts}}<td class="num">{{answers}}</td><td>{{#isCommended}}<span class="tag commended">{{commendedLabel}}</span>{{/isCommended}}{{#isCriticised}}<span class="tag criticised">{{criticisedLabel}}</span>{{/isCriticised}}{{#note}}<span class="tag">{{note}}</span>{{/note}}{{#missing}} <span class="missing">{{missing}}</span>{{/missing}}</td></tr>
+{{#rows}}<tr><td class="num">{{rank}}</td><td><a href="{{tutor.href}}"{{#tutor.textLang}} lang="{{tutor.textLang}}"{{/tutor.textLang}}>{{tutor.text}}</a></td><td class="num">{{score}}</td><td><span class="grade {{gradeKind}}">{{grade}}</span></td>{{#parts}}<td class="num">{{.}}</td>{{/parts}}<td class="num">{{answers}}</td><td>{{#isCommended}}<span class="tag commended">{{commendedLabel}}</span>{{/isCommended}}{{#isCriticised}}<span class="tag criticised">{{criticisedLabel}}</span>{{/isCriticised}}{{#note}}<span class="tag">{{note}}</span>{{/note}}{{#missing}} <span class="missing">{{missing}}</span>{{/missing}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -358,7 +371,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 """#,
         "facts.mustache": #"""
 <dl class="facts">
-{{#facts}}<div><dt>{{label}}</dt><dd>{{#link}}<a href="{{href}}">{{text}}</a>{{/link}}{{^link}}{{value}}{{/link}}</dd></div>
+{{#facts}}<div><dt>{{label}}</dt><dd>{{#link}}<a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a>{{/link}}{{^link}}{{value}}{{/link}}</dd></div>
 {{/facts}}
 </dl>
 
@@ -367,13 +380,13 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <h1>{{heading}}</h1>
 {{#empty(forums)}}<p class="empty">{{none}}</p>{{/empty(forums)}}
 {{#forums}}<article class="forum" id="{{anchor}}">
-<h2><time datetime="{{dateISO}}">{{date}}</time> {{topic}}</h2>
+<h2><time datetime="{{dateISO}}">{{date}}</time> {{#topicLang}}<span lang="{{topicLang}}">{{/topicLang}}{{topic}}{{#topicLang}}</span>{{/topicLang}}</h2>
 <dl class="facts">
-{{#host}}<div><dt>{{hostLabel}}</dt><dd><a href="{{href}}">{{text}}</a></dd></div>{{/host}}
-<div><dt>{{attendeesLabel}}</dt><dd>{{#attendees}}<a href="{{href}}">{{text}}</a> {{/attendees}}</dd></div>
-{{^empty(cases)}}<div><dt>{{casesLabel}}</dt><dd>{{#cases}}<a href="{{href}}">{{text}}</a> {{/cases}}</dd></div>{{/empty(cases)}}
+{{#host}}<div><dt>{{hostLabel}}</dt><dd><a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a></dd></div>{{/host}}
+<div><dt>{{attendeesLabel}}</dt><dd>{{#attendees}}<a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a> {{/attendees}}</dd></div>
+{{^empty(cases)}}<div><dt>{{casesLabel}}</dt><dd>{{#cases}}<a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a> {{/cases}}</dd></div>{{/empty(cases)}}
 </dl>
-{{#analysis}}<section class="confidential-block"><h3>{{analysisLabel}} <span class="tag confidential">{{confidentialLabel}}</span></h3><div class="prose">{{{analysis}}}</div></section>{{/analysis}}
+{{#analysis}}<section class="confidential-block"><h3>{{analysisLabel}} <span class="tag confidential">{{confidentialLabel}}</span></h3><div class="prose"{{#topicLang}} lang="{{topicLang}}"{{/topicLang}}>{{{analysis}}}</div></section>{{/analysis}}
 </article>
 {{/forums}}
 
@@ -392,7 +405,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <body>
 <a class="skip" href="#main">{{frame.skipLabel}}</a>
 <header class="site">
-<div class="brand"><a href="{{frame.root}}index.html">{{frame.schoolName}}</a><span class="term">{{frame.term}} · {{frame.asOf}}</span></div>
+<div class="brand"><a href="{{frame.root}}index.html"{{#frame.contentLang}} lang="{{frame.contentLang}}"{{/frame.contentLang}}>{{frame.schoolName}}</a><span class="term">{{frame.term}} · {{frame.asOf}}</span></div>
 <nav aria-label="{{frame.navLabel}}"><ul>{{#frame.nav}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>{{/frame.nav}}</ul></nav>
 {{^empty(frame.terms)}}<nav class="terms" aria-label="{{frame.termsLabel}}"><ul>{{#frame.terms}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>{{/frame.terms}}</ul></nav>{{/empty(frame.terms)}}
 </header>
@@ -414,7 +427,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <table tabindex="0" class="list overdue">
 <thead><tr>{{#overdueHeaders}}<th scope="col">{{.}}</th>{{/overdueHeaders}}</tr></thead>
 <tbody>
-{{#overdue}}<tr><td><a href="{{student.href}}">{{student.text}}</a></td><td><a href="{{schoolClass.href}}">{{schoolClass.text}}</a></td><td>{{#tutor}}<a href="{{href}}">{{text}}</a>{{/tutor}}</td><td><ul class="items">{{#items}}<li>{{.}}</li>{{/items}}</ul></td><td class="num"><span class="status bad">{{worst}}</span></td></tr>
+{{#overdue}}<tr><td><a href="{{student.href}}"{{#student.textLang}} lang="{{student.textLang}}"{{/student.textLang}}>{{student.text}}</a></td><td><a href="{{schoolClass.href}}"{{#schoolClass.textLang}} lang="{{schoolClass.textLang}}"{{/schoolClass.textLang}}>{{schoolClass.text}}</a></td><td>{{#tutor}}<a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a>{{/tutor}}</td><td><ul class="items">{{#items}}<li>{{.}}</li>{{/items}}</ul></td><td class="num"><span class="status bad">{{worst}}</span></td></tr>
 {{/overdue}}
 </tbody>
 </table>
@@ -453,16 +466,17 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 
 """#,
         "student.mustache": #"""
+<table class="print-frame" role="presentation"><thead><tr><td class="print-header">{{name}} · {{id}}</td></tr></thead><tbody><tr><td>
 <article class="growth-file">
-<h1>{{name}} <span class="id">{{id}}</span>{{#isKey}} <span class="tag key">{{keyLabel}}</span>{{/isKey}}</h1>
+<h1>{{#nameLang}}<span lang="{{nameLang}}">{{/nameLang}}{{name}}{{#nameLang}}</span>{{/nameLang}} <span class="id">{{id}}</span>{{#isKey}} <span class="tag key">{{keyLabel}}</span>{{/isKey}}</h1>
 <p class="print-hint">{{printHint}}</p>
 {{> facts}}
 {{^empty(family)}}<section class="confidential-block">
 <h2>{{familyHeading}} <span class="tag confidential">{{confidentialLabel}}</span></h2>
 <dl class="facts">{{#family}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/family}}</dl>
-{{#background}}<div class="prose">{{{background}}}</div>{{/background}}
+{{#background}}<div class="prose"{{#nameLang}} lang="{{nameLang}}"{{/nameLang}}>{{{background}}}</div>{{/background}}
 </section>{{/empty(family)}}
-{{#empty(family)}}{{#background}}<section class="confidential-block"><h2>{{familyHeading}} <span class="tag confidential">{{confidentialLabel}}</span></h2><div class="prose">{{{background}}}</div></section>{{/background}}{{/empty(family)}}
+{{#empty(family)}}{{#background}}<section class="confidential-block"><h2>{{familyHeading}} <span class="tag confidential">{{confidentialLabel}}</span></h2><div class="prose"{{#nameLang}} lang="{{nameLang}}"{{/nameLang}}>{{{background}}}</div></section>{{/background}}{{/empty(family)}}
 {{^empty(overdue)}}<section class="keep">
 <h2>{{overdueHeading}}</h2>
 {{> overdue}}
@@ -495,32 +509,33 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{^empty(records)}}<h3>{{timelineHeading}}</h3>
 <ol class="timeline">
 {{#records}}<li id="{{anchor}}" class="record {{typeKey}}">
-<header><time datetime="{{dateISO}}">{{date}}</time> <span class="type">{{type}}</span>{{#tutor}} · <a href="{{href}}">{{text}}</a>{{/tutor}}{{#isConfidential}} <span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}{{#lateNote}} <span class="tag late">{{lateNote}}</span>{{/lateNote}}</header>
+<header><time datetime="{{dateISO}}">{{date}}</time> <span class="type">{{type}}</span>{{#tutor}} · <a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a>{{/tutor}}{{#isConfidential}} <span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}{{#lateNote}} <span class="tag late">{{lateNote}}</span>{{/lateNote}}</header>
 {{^empty(meta)}}<p class="meta">{{#meta}}<span>{{.}}</span>{{/meta}}</p>{{/empty(meta)}}
 {{#hiddenNote}}<p class="hidden-note">{{hiddenNote}}</p>{{/hiddenNote}}
-<div class="prose">{{{body}}}</div>
+<div class="prose"{{#bodyLang}} lang="{{bodyLang}}"{{/bodyLang}}>{{{body}}}</div>
 </li>
 {{/records}}
 </ol>{{/empty(records)}}
 </section>
 {{/terms}}
 </article>
+</td></tr></tbody></table>
 
 """#,
         "students.mustache": #"""
 <table tabindex="0" class="list">
 <thead><tr>{{#studentHeaders}}<th scope="col">{{.}}</th>{{/studentHeaders}}</tr></thead>
 <tbody>
-{{#students}}<tr><td><a href="{{link.href}}">{{link.text}}</a>{{#isKey}} <span class="tag key">{{keyLabel}}</span>{{/isKey}}</td><td>{{#tutor}}<a href="{{href}}">{{text}}</a>{{/tutor}}</td><td class="num"><span class="status {{status.kind}}">{{compliance}}</span></td><td>{{overdue}}</td></tr>
+{{#students}}<tr><td><a href="{{link.href}}"{{#link.textLang}} lang="{{link.textLang}}"{{/link.textLang}}>{{link.text}}</a>{{#isKey}} <span class="tag key">{{keyLabel}}</span>{{/isKey}}</td><td>{{#tutor}}<a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a>{{/tutor}}</td><td class="num"><span class="status {{status.kind}}">{{compliance}}</span></td><td>{{overdue}}</td></tr>
 {{/students}}
 </tbody>
 </table>
 
 """#,
         "tutor.mustache": #"""
-<h1>{{name}} <span class="grade {{gradeKind}}">{{grade}} {{score}}</span></h1>
+<h1>{{#nameLang}}<span lang="{{nameLang}}">{{/nameLang}}{{name}}{{#nameLang}}</span>{{/nameLang}} <span class="grade {{gradeKind}}">{{grade}} {{score}}</span></h1>
 {{> facts}}
-{{#bio}}<div class="prose">{{{bio}}}</div>{{/bio}}
+{{#bio}}<div class="prose"{{#nameLang}} lang="{{nameLang}}"{{/nameLang}}>{{{bio}}}</div>{{/bio}}
 {{#hiddenOverdue}}<p class="status bad notice-inline" role="note">{{hiddenOverdue}}</p>{{/hiddenOverdue}}
 <section>
 <h2>{{studentsHeading}}</h2>
@@ -532,7 +547,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{^empty(records)}}<details class="records"><summary>{{recordsHeading}}</summary>
 <table tabindex="0" class="list">
 <thead><tr>{{#recordHeaders}}<th scope="col">{{.}}</th>{{/recordHeaders}}</tr></thead>
-<tbody>{{#records}}<tr><td><time datetime="{{dateISO}}">{{date}}</time></td><td><a href="{{student.href}}">{{student.text}}</a></td><td>{{type}}</td><td>{{#isConfidential}}<span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}</td></tr>
+<tbody>{{#records}}<tr><td><time datetime="{{dateISO}}">{{date}}</time></td><td><a href="{{student.href}}"{{#student.textLang}} lang="{{student.textLang}}"{{/student.textLang}}>{{student.text}}</a></td><td>{{type}}</td><td>{{#isConfidential}}<span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}</td></tr>
 {{/records}}</tbody>
 </table>
 </details>{{/empty(records)}}

@@ -25,6 +25,7 @@ public struct HeatCellView: Sendable, Hashable {
 /// A class summary (`classes/<id>/index.html`).
 public struct ClassView: Sendable {
     public var name: String
+    public var nameLang: String?
     public var facts: [FactView]
     public var studentsHeading: String
     public var studentHeaders: [String]
@@ -92,7 +93,8 @@ extension ViewContext {
                 })
         }
         let view = ClassView(
-            name: schoolClass.name, facts: facts, studentsHeading: text[.students],
+            name: schoolClass.name, nameLang: contentLang(schoolClass.name), facts: facts,
+            studentsHeading: text[.students],
             studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
             students: studentRows(members.map(\.id), root: root), familyHeading: text[.familyCircumstances],
             familyHeaders: [text[.familyCircumstances], text[.count]], family: familyCounts(schoolClass.id),

@@ -4,6 +4,7 @@ public struct ForumView: Sendable {
     public var date: String
     public var dateISO: String
     public var topic: String
+    public var topicLang: String?
     public var host: LinkView?
     public var attendees: [LinkView]
     public var cases: [LinkView]
@@ -34,6 +35,7 @@ extension ViewContext {
         let forums = shown.sorted { $0.date > $1.date }.map { forum in
             ForumView(
                 anchor: "forum-\(forum.id)", date: text.date(forum.date), dateISO: forum.date.iso, topic: forum.topic,
+                topicLang: contentLang(forum.topic),
                 host: tutorLink(forum.host, root: root),
                 attendees: forum.attendees.compactMap { tutorLink($0, root: root) },
                 cases: forum.cases.map { studentLink($0, root: root) },

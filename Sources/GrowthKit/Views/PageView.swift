@@ -3,6 +3,8 @@ public struct LinkView: Sendable, Hashable {
     public var href: String
     public var text: String
     public var isCurrent: Bool = false
+    /// `zh-CN` for Chinese content text on a page in another language.
+    public var textLang: String? = nil
 }
 
 /// What every page shares: language, title, navigation, the banner.
@@ -20,6 +22,8 @@ public struct PageFrame: Sendable {
     public var skipLabel: String
     /// Leadership builds hold minors' personal information and say so.
     public var minorsNotice: String?
+    /// The language of the school's own texts where it is not the page's.
+    public var contentLang: String?
     public var audience: String
     public var asOf: String
     public var term: String
@@ -144,6 +148,7 @@ struct ViewContext: Sendable {
             navLabel: text[.dashboard], terms: terms.count > 1 ? terms : [], termsLabel: text[.terms],
             skipLabel: text[.skipToContent],
             minorsNotice: text[audience == .leadership ? .minorsNotice : .minorsNoticeStaff],
+            contentLang: contentLang(school.settings.name),
             audience: text[audience == .leadership ? .audienceLeadership : .audienceStaff],
             asOf: "\(text[.asOf]) \(text.date(asOf))", term: term.term.name,
             generatedBy: text[.generatedBy],
@@ -155,22 +160,37 @@ struct ViewContext: Sendable {
         "record-" + (record.id.split(separator: "/").last.map(String.init) ?? record.id)
     }
 
+    /// `zh-CN` when `content` is Chinese and the page is not: screen readers
+    /// and browsers then read it as Chinese.
+    func contentLang(_ content: String) -> String? {
+        guard text.locale != .zhCN else { return nil }
+        return content.unicodeScalars.contains {
+            (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value)
+        }
+            ? "zh-CN" : nil
+    }
+
     /// A growth file: one page for the whole stay, at the site's root.
     func studentLink(_ id: String, root: String) -> LinkView {
-        LinkView(href: "\(root)students/\(id)/index.html", text: students[id]?.name ?? id)
+        let name = students[id]?.name ?? id
+        return LinkView(href: "\(root)students/\(id)/index.html", text: name, textLang: contentLang(name))
     }
 
     /// A tutor's page of the shown term.
     func tutorLink(_ id: String?, root: String) -> LinkView? {
         guard let id else { return nil }
         let path = "tutors/\(id)/index.html"
-        return LinkView(href: root + (termTutors.contains(id) ? termPath(path) : path), text: tutors[id]?.name ?? id)
+        let name = tutors[id]?.name ?? id
+        return LinkView(
+            href: root + (termTutors.contains(id) ? termPath(path) : path), text: name, textLang: contentLang(name))
     }
 
     /// A class's page of the shown term.
     func classLink(_ id: String, root: String) -> LinkView {
         let path = "classes/\(id)/index.html"
-        return LinkView(href: root + (termClasses.contains(id) ? termPath(path) : path), text: classes[id]?.name ?? id)
+        let name = classes[id]?.name ?? id
+        return LinkView(
+            href: root + (termClasses.contains(id) ? termPath(path) : path), text: name, textLang: contentLang(name))
     }
 
     /// `met`, `behind` or `not due yet`, as a CSS class and a word.

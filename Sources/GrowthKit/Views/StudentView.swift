@@ -41,6 +41,7 @@ public struct RecordView: Sendable {
     public var hiddenNote: String?
     /// Written late (SPEC §8): when it was committed, and how late.
     public var lateNote: String?
+    public var bodyLang: String?
 }
 
 /// One term of a growth file, or the holiday between two terms.
@@ -63,6 +64,7 @@ public struct TermSectionView: Sendable {
 /// the whole stay, grouped by term, newest first (SPEC §7).
 public struct StudentView: Sendable {
     public var name: String
+    public var nameLang: String?
     public var id: String
     public var isKey: Bool
     public var keyLabel: String
@@ -97,7 +99,8 @@ extension ViewContext {
         let compliance = term.compliance(ofStudent: student.id)
         let trajectory = aggregates.trajectories[student.id]
         let view = StudentView(
-            name: student.name, id: student.id, isKey: student.isKey(in: term.term), keyLabel: text[.keyStudent],
+            name: student.name, nameLang: contentLang(student.name), id: student.id,
+            isKey: student.isKey(in: term.term), keyLabel: text[.keyStudent],
             facts: studentFacts(student, root: root),
             confidentialLabel: text[.confidential], familyHeading: text[.family], family: familyFacts(student),
             background: student.background.isEmpty ? nil : student.background.html,
@@ -258,7 +261,8 @@ extension ViewContext {
             type: text.recordType(record.type),
             typeKey: record.type.rawValue, tutor: tutorLink(record.tutorID, root: root), meta: meta,
             isConfidential: record.isConfidential, confidentialLabel: text[.confidential], body: record.body.html,
-            hiddenNote: hidden ? text[.confidentialHidden] : nil, lateNote: lateNote)
+            hiddenNote: hidden ? text[.confidentialHidden] : nil, lateNote: lateNote,
+            bodyLang: contentLang(record.body.summary))
     }
 
     func moodSummary(_ moods: [MoodPoint]) -> String {

@@ -1,6 +1,7 @@
 /// A tutor's page (`tutors/<id>/index.html`).
 public struct TutorView: Sendable {
     public var name: String
+    public var nameLang: String?
     public var facts: [FactView]
     public var studentsHeading: String
     public var studentHeaders: [String]
@@ -75,7 +76,7 @@ extension ViewContext {
             ($0.date, $0.studentID, $0.respondent.rawValue) < ($1.date, $1.studentID, $1.respondent.rawValue)
         }
         let view = TutorView(
-            name: tutor.name, facts: facts, studentsHeading: text[.studentsFollowed],
+            name: tutor.name, nameLang: contentLang(tutor.name), facts: facts, studentsHeading: text[.studentsFollowed],
             studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
             students: studentRows(ids, root: root), recordsHeading: "\(text[.recordsWritten]) (\(written.count))",
             recordCounts: counts, evaluationHeading: text[.evaluation],

@@ -64,5 +64,6 @@ import Testing
         #expect(print["a4"] as? Bool == true)
         #expect((print["pages"] as? Int ?? 0) >= 2)
         #expect(print["numbered"] as? Bool == true, "every printed page carries its number (pdftotext reads them)")
+        #expect(print["named"] as? Bool == true, "every printed page names the student and id")
     }
 }

@@ -109,13 +109,19 @@ def print_pages(browser, site):
     a4 = all(abs(float(w) - 595.28) < 2 and abs(float(h) - 841.89) < 2 for w, h in boxes)
     # Every page carries "n / N" (the print stylesheet's page numbers), read back with pdftotext.
     numbered = None
+    named = None
     if shutil.which("pdftotext"):
         with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
             file.write(pdf)
             file.flush()
             text = subprocess.run(["pdftotext", file.name, "-"], capture_output=True, text=True).stdout
         numbered = all(f"{n} / {len(boxes)}" in text for n in range(1, len(boxes) + 1))
-    return {"pages": len(boxes), "a4": a4 and len(boxes) > 0, "numbered": numbered}
+        # Every page names the student: "<name> · <id>" heads each one.
+        name = re.search(r'<td class="print-header">([^<]+)</td>', open(growth, encoding="utf-8").read())
+        pages = text.split("\f")
+        named = bool(name) and all(name.group(1) in page for page in pages if page.strip())
+    return {"pages": len(boxes), "a4": a4 and len(boxes) > 0, "numbered": numbered,
+            "named": named if shutil.which("pdftotext") else None}
 
 
 def main():

@@ -19,6 +19,11 @@ import Testing
         #expect(!dashboard.contains("学校总览"))
         let growthFile = String(decoding: try #require(site.files["students/2025001/index.html"]), as: UTF8.self)
         #expect(growthFile.contains("<span>Study, Family</span>"))
+        // The school's Chinese texts on an English page say they are Chinese.
+        #expect(growthFile.contains("<h1><span lang=\"zh-CN\">张小雨</span> <span class=\"id\">2025001</span>"))
+        #expect(growthFile.contains("<div class=\"prose\" lang=\"zh-CN\">"))
+        #expect(dashboard.contains("<a href=\"index.html\" lang=\"zh-CN\">"))
+        #expect(dashboard.contains("lang=\"zh-CN\">陈晨</a>"))
     }
 
     @Test func everyLabelHasBothLanguages() {

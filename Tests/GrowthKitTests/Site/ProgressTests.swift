@@ -42,6 +42,14 @@ import Testing
         #expect(open?["review"] == ["done": 0, "of": 3])
     }
 
+    @Test func theDashboardLinksEveryExportAndSaysWhatItHolds() throws {
+        let dashboard = try page("index.html")
+        for path in site.files.keys.filter({ $0.hasPrefix("data/") }).sorted() {
+            #expect(dashboard.contains("<li><a href=\"\(path)\">\(path)</a> "), "\(path)")
+        }
+        #expect(dashboard.contains("<a href=\"data/compliance.csv\">data/compliance.csv</a> 每名学生的落实情况，可用 Excel 打开（CSV）"))
+    }
+
     @Test func aScoreOnFewerPartsSaysWhichAndWhy() throws {
         let evaluation = try page("evaluation/index.html")
         // No surveys and no forum item in this school: records alone of the weighed parts.
