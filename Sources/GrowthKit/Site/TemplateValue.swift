@@ -12,6 +12,7 @@ enum TemplateValue {
         case let flag as Bool: return flag
         case let number as Int: return number
         case let number as Double: return number
+        case let fielded as TemplateFields: return fielded.templateFields
         default: break
         }
         let mirror = Mirror(reflecting: value)

@@ -47,7 +47,8 @@ import Testing
         for path in site.files.keys.filter({ $0.hasPrefix("data/") }).sorted() {
             #expect(dashboard.contains("<li><a href=\"\(path)\">\(path)</a> "), "\(path)")
         }
-        #expect(dashboard.contains("<a href=\"data/compliance.csv\">data/compliance.csv</a> 每名学生的落实情况，可用 Excel 打开（CSV）"))
+        #expect(
+            dashboard.contains("<a href=\"data/compliance.csv\">data/compliance.csv</a> 每名学生的落实情况，可用 Excel 打开（CSV）"))
     }
 
     @Test func aScoreOnFewerPartsSaysWhichAndWhy() throws {
