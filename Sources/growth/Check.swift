@@ -44,30 +44,12 @@ struct Check: AsyncParsableCommand {
 
 /// The files a pre-commit hook asks about, as paths in the content folder.
 enum ChangedFiles {
-    struct GitError: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// Files staged for the next commit (added, copied, modified, renamed).
     static func staged(in content: String) throws -> Set<String> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "git", "-C", content, "diff", "--cached", "--name-only", "--diff-filter=ACMR", "--relative", "-z",
-        ]
-        let pipe = Pipe()
-        let errors = Pipe()
-        process.standardOutput = pipe
-        process.standardError = errors
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitError(
-                description: String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        return Set(data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+        let list = try GitHistory.git([
+            "-C", content, "diff", "--cached", "--name-only", "--diff-filter=ACMR", "--relative", "-z",
+        ])
+        return Set(list.split(separator: "\0").map(String.init))
     }
 
     /// `content/students/x/index.md` (or an absolute path) → `students/x/index.md`.

@@ -127,10 +127,10 @@ struct TermMembers {
         var active: Set<String> = []
         for student in students {
             for (index, assignment) in student.tutors.enumerated() {
-                let next = student.tutors.dropFirst(index + 1).first?.from
-                let begins = student.firstDay(of: assignment) ?? term.start
-                let ends = [next?.adding(days: -1), assignment.until, student.left].compactMap { $0 }.min()
-                if begins <= term.end, ends.map({ term.start <= $0 }) ?? true { active.insert(assignment.tutor) }
+                let days = student.days(ofAssignment: index)
+                if (days.first ?? term.start) <= term.end, days.last.map({ term.start <= $0 }) ?? true {
+                    active.insert(assignment.tutor)
+                }
             }
         }
         for record in school.records where term.contains(record.date) {

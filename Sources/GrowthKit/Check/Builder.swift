@@ -268,10 +268,9 @@ struct Builder {
         var changes: [String: [(day: Int, delta: Int, student: String)]] = [:]
         for student in students {
             for (index, assignment) in student.tutors.enumerated() {
-                let next = index + 1 < student.tutors.count ? student.tutors[index + 1].from : nil
-                let ends = [next, assignment.until?.adding(days: 1), student.left?.adding(days: 1)].compactMap { $0 }
-                let start = student.firstDay(of: assignment)?.ordinal ?? Int.min
-                let end = ends.min()?.ordinal
+                let days = student.days(ofAssignment: index)
+                let start = days.first?.ordinal ?? Int.min
+                let end = days.last?.adding(days: 1).ordinal
                 if let end, end <= start { continue }
                 changes[assignment.tutor, default: []].append((start, 1, student.id))
                 if let end { changes[assignment.tutor, default: []].append((end, -1, student.id)) }

@@ -167,4 +167,13 @@ public struct Student: Sendable, Hashable, Identifiable {
     public func firstDay(of assignment: TutorAssignment) -> Day? {
         [assignment.from, joined].compactMap { $0 }.max()
     }
+
+    /// The first and last day the assignment at `index` of `tutors` holds:
+    /// from its `from` (or the student's first day) to the day before the
+    /// next one begins, the tutor's `left` or the student's; nil is open.
+    public func days(ofAssignment index: Int) -> (first: Day?, last: Day?) {
+        let assignment = tutors[index]
+        let next = index + 1 < tutors.count ? tutors[index + 1].from : nil
+        return (firstDay(of: assignment), [next?.adding(days: -1), assignment.until, left].compactMap { $0 }.min())
+    }
 }

@@ -57,17 +57,29 @@ public enum GitHistory {
         return days
     }
 
-    static func git(_ arguments: [String]) throws -> String {
+    /// A git that failed, with what it said.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Runs `git` with `arguments` and returns what it printed: the one way
+    /// growth asks git anything (the history here, staged files for `check --changed`).
+    public static func git(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
+        guard process.terminationStatus == 0 else {
+            throw Failure(
+                description: String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

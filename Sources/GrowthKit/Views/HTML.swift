@@ -1,6 +1,6 @@
 /// Escaping for text we put into HTML or SVG ourselves (templates escape on their own).
-enum HTML {
-    static func escape(_ text: String) -> String {
+public enum HTML {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

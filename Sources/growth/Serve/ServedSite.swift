@@ -75,15 +75,10 @@ final class ServedSite: @unchecked Sendable {
         return html.replacingCharacters(in: range.lowerBound..<range.lowerBound, with: text)
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
     /// Every problem with its place, on every page, while the content has errors.
     static func panel(_ problems: [Diagnostic], label: String) -> String {
         let items = DiagnosticReport(problems, fileCount: 0).lines(in: .text, folder: label, verbose: true)
-            .map { "<li><code>\(escape($0))</code></li>" }.joined(separator: "\n")
+            .map { "<li><code>\(HTML.escape($0))</code></li>" }.joined(separator: "\n")
         let errors = problems.count { $0.severity == .error }
         return """
             <section class="notice problems" role="alert" id="growth-serve-problems">
@@ -97,7 +92,7 @@ final class ServedSite: @unchecked Sendable {
 
     static func notFound(_ path: String) -> String {
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
-            + "<body><main id=\"main\"><p>growth serve: there is no \(escape(path)) in this site.</p></main></body></html>"
+            + "<body><main id=\"main\"><p>growth serve: there is no \(HTML.escape(path)) in this site.</p></main></body></html>"
     }
 
     /// When not even `school.yml` could be read there is no site, only the problems.
