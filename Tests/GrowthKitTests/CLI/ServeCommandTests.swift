@@ -34,9 +34,10 @@ import Testing
         }
 
         /// Waits until `path` answers with `marker` in its body (or, with
-        /// `present: false`, without it).
+        /// `present: false`, without it). A rebuild takes under a second
+        /// alone; the deadline is for a CI machine busy with the whole suite.
         func eventually(
-            _ path: String, contains marker: String, present: Bool = true, seconds: Double = 10
+            _ path: String, contains marker: String, present: Bool = true, seconds: Double = 90
         ) async throws -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
@@ -71,19 +72,24 @@ import Testing
         try "---\nmood: 4\n---\nMARK-NEW-TALK 今天的谈话。\n".write(
             to: server.root.appendingPathComponent("students/s1/2025-12-09-talk.md"), atomically: true,
             encoding: .utf8)
-        #expect(try await server.eventually("/students/s1/index.html", contains: "MARK-NEW-TALK"))
+        #expect(
+            try await server.eventually("/students/s1/index.html", contains: "MARK-NEW-TALK"),
+            "\(server.running.output)")
         #expect(try await server.get("/__growth/version.js").body == "window.__growthReload(2);\n")
 
         // A broken file: every page shows the problem with its place, the server stays.
         try "---\nmood: 9\n---\n坏了。\n".write(
             to: server.root.appendingPathComponent("students/s2/2025-12-08-talk.md"), atomically: true,
             encoding: .utf8)
-        #expect(try await server.eventually("/", contains: "id=\"growth-serve-problems\""))
+        #expect(
+            try await server.eventually("/", contains: "id=\"growth-serve-problems\""), "\(server.running.output)")
         let broken = try await server.get("/classes/c1/index.html").body
         #expect(
             broken.contains("students/s2/2025-12-08-talk.md:2:7: error: `mood: 9` must be a whole number from 1 to 5"))
         try FileManager.default.removeItem(at: server.root.appendingPathComponent("students/s2/2025-12-08-talk.md"))
-        #expect(try await server.eventually("/", contains: "growth-serve-problems", present: false))
+        #expect(
+            try await server.eventually("/", contains: "growth-serve-problems", present: false),
+            "\(server.running.output)")
 
         // Nothing was written beside the content.
         #expect(!FileManager.default.fileExists(atPath: server.root.appendingPathComponent("site").path))
