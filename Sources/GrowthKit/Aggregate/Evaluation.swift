@@ -27,6 +27,28 @@ public struct Timeliness: Sendable, Hashable {
     public var share: Double? { judged > 0 ? Double(onTime) / Double(judged) : nil }
 }
 
+/// What parents say of a tutor's contact, set against the tutor's own
+/// records (seed 002: supervision by phone and questionnaire surveys).
+public struct ContactCheck: Sendable, Hashable {
+    /// Parent answers counted for the tutor.
+    public var answers: Int = 0
+    /// Of them, saying the tutor contacted them that month.
+    public var saidContacted: Int = 0
+    /// Parent answers of a month in which the tutor recorded a phone or home
+    /// visit to that student's family.
+    public var recorded: Int = 0
+    /// Of those, saying the tutor did not contact them.
+    public var recordedButDenied: Int = 0
+    /// Answers taken by phone and by questionnaire (others say no method).
+    public var byPhone: Int = 0
+    public var byQuestionnaire: Int = 0
+
+    public var saidContactedShare: Double? { answers > 0 ? Double(saidContacted) / Double(answers) : nil }
+
+    /// The records say the families were contacted, most of those parents say not.
+    public var disagrees: Bool { recorded > 0 && recordedButDenied * 2 > recorded }
+}
+
 /// One tutor's evaluation.
 public struct TutorEvaluation: Sendable, Hashable {
     public var tutorID: String
@@ -50,6 +72,10 @@ public struct TutorEvaluation: Sendable, Hashable {
     public var contactedShare: Double?
     /// The tutor's records of the term judged for timeliness.
     public var timeliness: Timeliness = Timeliness()
+    public var contact = ContactCheck()
+    /// The mean answer to each survey question of school.yml, 1…5, over all
+    /// the tutor's answers that give one.
+    public var questionMeans: [String: Double] = [:]
 }
 
 /// The school's evaluation of its tutors (SPEC §3).

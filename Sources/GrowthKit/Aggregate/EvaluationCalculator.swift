@@ -16,6 +16,11 @@ enum EvaluationCalculator {
             if !late { timeliness[record.tutorID!, default: .init()].onTime += 1 }
         }
         let byTutor = Dictionary(uniqueKeysWithValues: compliance.tutors.map { ($0.tutorID, $0) })
+        // Per tutor, the student-months with a phone or home visit recorded.
+        var visited: [String: Set<String>] = [:]
+        for record in termRecords where record.type == .phoneVisit || record.type == .homeVisit {
+            visited[record.tutorID!, default: []].insert(monthKey(record.studentID, record.date))
+        }
 
         var evaluations = compliance.tutors.map(\.tutorID).map { id in
             let theirs = answers[id] ?? []
@@ -27,12 +32,33 @@ enum EvaluationCalculator {
                 parents: surveyPart(parents), students: surveyPart(pupils),
                 forums: byTutor[id]?.forums?.ratio.map { $0 * 100 }, timeliness: onTime.share.map { $0 * 100 })
             let (score, weights) = weigh(parts, settings.weights)
-            return TutorEvaluation(
+            var contact = ContactCheck()
+            for answer in parents {
+                contact.answers += 1
+                if answer.contacted { contact.saidContacted += 1 }
+                if answer.method == .phone { contact.byPhone += 1 }
+                if answer.method == .questionnaire { contact.byQuestionnaire += 1 }
+                if visited[id]?.contains(monthKey(answer.studentID, answer.date)) == true {
+                    contact.recorded += 1
+                    if !answer.contacted { contact.recordedButDenied += 1 }
+                }
+            }
+            var sums: [String: (total: Int, count: Int)] = [:]
+            for answer in theirs {
+                for (question, value) in answer.questions {
+                    sums[question, default: (0, 0)].total += value
+                    sums[question, default: (0, 0)].count += 1
+                }
+            }
+            var evaluation = TutorEvaluation(
                 tutorID: id, parts: parts, weights: weights, score: score,
                 grade: score.map { grade($0, settings.grades) }, rank: nil, isCommended: false, isCriticised: false,
                 parentAnswers: parents.count, studentAnswers: pupils.count,
                 contactedShare: theirs.isEmpty
                     ? nil : Double(theirs.count { $0.contacted }) / Double(theirs.count), timeliness: onTime)
+            evaluation.contact = contact
+            evaluation.questionMeans = sums.mapValues { Double($0.total) / Double($0.count) }
+            return evaluation
         }
         evaluations.sort { a, b in
             order(a, recordCounts[a.tutorID] ?? 0) < order(b, recordCounts[b.tutorID] ?? 0)
@@ -67,6 +93,9 @@ enum EvaluationCalculator {
     static func order(_ e: TutorEvaluation, _ records: Int) -> (Int, Double, Double, Int, String) {
         (e.score == nil ? 1 : 0, -(e.score ?? 0), -(e.parts.records ?? -1), -records, e.tutorID)
     }
+
+    /// `<student>|<year>-<month>`: the month an answer speaks of.
+    static func monthKey(_ student: String, _ day: Day) -> String { "\(student)|\(day.year)-\(day.month)" }
 
     /// Mean score 1…5 mapped to 0…100; nil without answers.
     static func surveyPart(_ answers: [SurveyResponse]) -> Double? {

@@ -53,6 +53,12 @@ public struct TermAggregates: Sendable {
     /// How many students of each class live in each family structure: counts
     /// that stay when the staff audience loses the students' own circumstances.
     public var familyCounts: [String: [FamilyStructure: Int]]
+    /// The pairs of growth partners of the term.
+    public var pairs: [PartnerPair]
+    /// The same counts for the whole school.
+    public var schoolFamilyCounts: [FamilyStructure: Int] {
+        familyCounts.values.reduce(into: [:]) { total, counts in total.merge(counts, uniquingKeysWith: +) }
+    }
     /// The students at the school during the term, the tutors and the classes
     /// its pages list, each in id order.
     public var students: [String]
@@ -101,6 +107,7 @@ public struct TermAggregates: Sendable {
             }
         }
         familyCounts = families
+        pairs = PartnerPair.pairs(in: school, term: term, asOf: asOf)
         for (index, row) in compliance.students.enumerated() { studentIndex[row.studentID] = index }
         for (index, row) in compliance.tutors.enumerated() { tutorIndex[row.tutorID] = index }
         for (index, row) in compliance.classes.enumerated() { classIndex[row.classID] = index }

@@ -33,6 +33,14 @@ public enum AudienceFilter {
             forum.analysis = .empty
             return forum
         }
+        school.summaries = school.summaries.map { summary in
+            guard summary.isConfidential else { return summary }
+            var summary = summary
+            summary.title = nil
+            summary.body = .empty
+            summary.id = "\(summary.tutorID)/\(summary.date.iso)-summary-confidential"
+            return summary
+        }
         school.surveys = school.surveys.map { answer in
             var answer = answer
             answer.comment = ""

@@ -102,9 +102,12 @@ struct Builder {
         reportMissingStudentFolders(inventory.records)
         let records = buildRecords(inventory.records, students: studentsByID)
         let forums = buildForums(inventory.forums)
+        let summaries = buildSummaries(inventory.summaries)
         let surveys = buildSurveys(inventory.surveys, students: studentsByID)
         checkCapacity(tutors: inventory.tutors, students: students)
+        checkCoverage(tutors: tutors, students: students)
         checkReviews(records, students: studentsByID)
+        checkPartnerRecords(records, students: students)
         for (file, count) in brokenReferences.sorted(by: { $0.key < $1.key }) {
             let effect =
                 file.hasPrefix("classes/")
@@ -118,7 +121,8 @@ struct Builder {
         guard let settings else { return nil }
         return School(
             settings: settings, classes: classes.sorted { $0.id < $1.id }, tutors: tutors.sorted { $0.id < $1.id },
-            students: students.sorted { $0.id < $1.id }, records: records, forums: forums, surveys: surveys)
+            students: students.sorted { $0.id < $1.id }, records: records, forums: forums, surveys: surveys,
+            summaries: summaries)
     }
 
     mutating func buildStudents(_ parsedStudents: [Parsed<Student>]) -> [Student] {
@@ -126,7 +130,9 @@ struct Builder {
             var student = parsed.value
             let unknown = unresolved(parsed.references)
             if unknown.contains("class:" + student.classID) { return nil }
-            if unknown.contains("partner:" + (student.partner ?? "")) { student.partner = nil }
+            student.partners.removeAll {
+                unknown.contains("partner:" + $0.student) || unknown.contains("partners:" + $0.student)
+            }
             student.tutors.removeAll { unknown.contains("tutor:" + $0.tutor) || unknown.contains("tutors:" + $0.tutor) }
             if parsed.value.tutors.isEmpty {
                 error(.noTutor, at: student.source, "the student has no tutor: add `tutor: <tutor id>`")
@@ -192,6 +198,10 @@ struct Builder {
             let unknown = unresolved(parsed.references)
             if let tutor = record.tutorID, unknown.contains("tutor:" + tutor) { record.tutorID = nil }
             guard checkDate(record.date, at: parsed.dateLocation ?? record.source, what: "the record") else { continue }
+            if parsed.fieldLocations["confidential"] == nil, let settings {
+                record.isConfidential = settings.policy(for: settings.term(asOf: record.date)).confidentialByDefault
+                    .contains(record.type)
+            }
             let fingerprint = Fingerprint(
                 student: record.studentID, date: record.date, type: record.type, text: record.body.html)
             if let first = seen[fingerprint] {
@@ -227,11 +237,40 @@ struct Builder {
         }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
+    mutating func buildSummaries(_ parsed: [Parsed<TutorSummary>]) -> [TutorSummary] {
+        parsed.compactMap { parsed -> TutorSummary? in
+            let summary = parsed.value
+            guard ids.tutors.contains(summary.tutorID) else {
+                error(
+                    .missingFile, at: summary.source,
+                    "there is no tutors/\(summary.tutorID).md, so the summary has no tutor; it is left out")
+                return nil
+            }
+            guard checkDate(summary.date, at: parsed.dateLocation ?? summary.source, what: "the summary") else {
+                return nil
+            }
+            return summary
+        }.sorted { ($0.tutorID, $0.date, $0.id) < ($1.tutorID, $1.date, $1.id) }
+    }
+
     mutating func buildSurveys(_ rows: [Parsed<SurveyResponse>], students: [String: Student]) -> [SurveyResponse] {
         var seen: [String: SourceLocation] = [:]
         var responses: [SurveyResponse] = []
+        let questions = Set(settings?.surveyQuestions.map(\.id) ?? [])
+        var unknownColumns: Set<SourceLocation> = []
         for parsed in rows {
-            let response = parsed.value
+            var response = parsed.value
+            for (key, header) in parsed.fieldLocations where key.hasPrefix("question:") {
+                let id = String(key.dropFirst("question:".count))
+                guard !questions.contains(id) else { continue }
+                response.questions[id] = nil
+                if unknownColumns.insert(header).inserted {
+                    warning(
+                        .csvHeader, at: header,
+                        "school.yml names no survey question `\(id)` (`survey: { questions: { \(id): … } }`); the column is not read"
+                    )
+                }
+            }
             guard unresolved(parsed.references).isEmpty, let student = students[response.studentID] else { continue }
             guard checkDate(response.date, at: parsed.dateLocation ?? response.source, what: "the answer") else {
                 continue
@@ -291,6 +330,42 @@ struct Builder {
                     "\(tutor.value.id) follows \(worst.count) students at once, more than max_students_per_tutor \(limit)\(limitAt): \(worst.sorted().joined(separator: ", "))"
                 )
             }
+        }
+    }
+
+    /// A `partner` record is of a pair: the student must have a growth
+    /// partner on its day, on either side's list.
+    mutating func checkPartnerRecords(_ records: [Record], students: [Student]) {
+        let partnerRecords = records.filter { $0.type == .partner }
+        guard !partnerRecords.isEmpty else { return }
+        var pairings: [String: [Partnership]] = [:]
+        for student in students {
+            for pairing in student.partners {
+                pairings[student.id, default: []].append(pairing)
+                var other = pairing
+                other.student = student.id
+                pairings[pairing.student, default: []].append(other)
+            }
+        }
+        for record in partnerRecords
+        where !(pairings[record.studentID] ?? []).contains(where: { $0.holds(on: record.date) }) {
+            warning(
+                .noPartner, at: record.source,
+                "\(record.studentID) had no growth partner on \(record.date): add one to `partners` in "
+                    + "students/\(record.studentID)/index.md; the activity counts for no pair")
+        }
+    }
+
+    /// Every staff member is a tutor (seed 002): one who has not left and
+    /// follows no student on the as-of date is named.
+    mutating func checkCoverage(tutors: [Tutor], students: [Student]) {
+        guard let day = dates?.asOf else { return }
+        let following = Set(students.compactMap { $0.tutor(on: day) })
+        for tutor in tutors where !following.contains(tutor.id) && (tutor.left.map { day <= $0 } ?? true) {
+            warning(
+                .tutorWithoutStudents, at: tutor.source,
+                "\(tutor.id) follows no student on \(day): every staff member is a tutor; "
+                    + "give them students with `tutor: \(tutor.id)` (or `left:` if they have left)")
         }
     }
 

@@ -29,6 +29,7 @@ struct Inventory {
     var students: [Parsed<Student>] = []
     var records: [Parsed<Record>] = []
     var forums: [Parsed<Forum>] = []
+    var summaries: [Parsed<TutorSummary>] = []
     var surveys: [Parsed<SurveyResponse>] = []
 
     mutating func add(_ document: ParsedDocument?) {
@@ -39,6 +40,7 @@ struct Inventory {
         case .student(let parsed): students.append(parsed)
         case .record(let parsed): records.append(parsed)
         case .forum(let parsed): forums.append(parsed)
+        case .summary(let parsed): summaries.append(parsed)
         case .survey(let rows): surveys += rows
         case nil: break
         }

@@ -28,6 +28,8 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case duplicateID = "duplicate-id"
     case noTutor = "no-tutor"
     case tutorOverCapacity = "tutor-over-capacity"
+    case tutorWithoutStudents = "tutor-without-students"
+    case noPartner = "no-partner"
     case dateOutsideTerm = "date-outside-term"
     case dateBetweenTerms = "date-between-terms"
     case reviewKey = "review-key"

@@ -66,6 +66,27 @@ public struct TutorAssignment: Sendable, Hashable {
     func hasBegun(by day: Day) -> Bool { from.map { $0 <= day } ?? true }
 }
 
+/// A growth partner (成长伙伴, seed 000): another student paired with this
+/// one from a day to a day.
+public struct Partnership: Sendable, Hashable {
+    /// The partner's student id.
+    public var student: String
+    /// nil: from the student's first day.
+    public var from: Day?
+    /// The last day of the pairing; nil while it lasts.
+    public var to: Day?
+
+    public init(student: String, from: Day? = nil, to: Day? = nil) {
+        self.student = student
+        self.from = from
+        self.to = to
+    }
+
+    public func holds(on day: Day) -> Bool {
+        (from.map { $0 <= day } ?? true) && (to.map { day <= $0 } ?? true)
+    }
+}
+
 /// In which terms a student is a key (focus) student (SPEC §7).
 public enum KeyTerms: Sendable, Hashable {
     case none
@@ -89,6 +110,8 @@ public enum FamilyStructure: String, Sendable, Hashable, CaseIterable {
     case singleParent = "single-parent"
     case reconstituted
     case grandparents
+    /// A parent or sibling with a disability.
+    case disabledMember = "disabled-member"
     case other
 }
 
@@ -106,8 +129,8 @@ public struct Student: Sendable, Hashable, Identifiable {
     public var classID: String
     /// Tutors in order of their `from` day.
     public var tutors: [TutorAssignment]
-    /// A growth partner's student id.
-    public var partner: String?
+    /// Growth partners in order of their `from` day.
+    public var partners: [Partnership]
     /// The terms in which the student is a key student.
     public var key: KeyTerms
     /// The first day at the school; nil: from before the first term.
@@ -120,7 +143,7 @@ public struct Student: Sendable, Hashable, Identifiable {
     public var source: SourceLocation
 
     public init(
-        id: String, name: String, classID: String, tutors: [TutorAssignment], partner: String? = nil,
+        id: String, name: String, classID: String, tutors: [TutorAssignment], partners: [Partnership] = [],
         key: KeyTerms = .none, joined: Day? = nil, left: Day? = nil, family: FamilyCircumstances? = nil,
         background: MarkdownBody = .empty, source: SourceLocation
     ) {
@@ -128,13 +151,18 @@ public struct Student: Sendable, Hashable, Identifiable {
         self.name = name
         self.classID = classID
         self.tutors = tutors
-        self.partner = partner
+        self.partners = partners
         self.key = key
         self.joined = joined
         self.left = left
         self.family = family
         self.background = background
         self.source = source
+    }
+
+    /// The growth partner on `day`, if any.
+    public func partner(on day: Day) -> String? {
+        partners.last { $0.holds(on: day) }?.student
     }
 
     /// Whether the student is a key student in `term`.

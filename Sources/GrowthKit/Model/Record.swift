@@ -6,6 +6,9 @@ public enum RecordType: String, Sendable, Hashable, CaseIterable, Comparable {
     case homeVisit = "home-visit"
     case contact
     case observation
+    /// What a pair of growth partners did together (seed 000), written in
+    /// the folder of either student.
+    case partner
     /// The tutor's term review of the student (SPEC §7).
     case review
 
@@ -18,7 +21,8 @@ public enum RecordType: String, Sendable, Hashable, CaseIterable, Comparable {
         case .homeVisit: 3
         case .contact: 4
         case .observation: 5
-        case .review: 6
+        case .partner: 6
+        case .review: 7
         }
     }
 
@@ -86,6 +90,19 @@ public struct Record: Sendable, Hashable, Identifiable {
     public var source: SourceLocation
 }
 
+/// `tutors/<id>/<date>-summary[-slug].md`: a tutor's own summary of their
+/// work (及时总结工作经验), which staff may read unless it is confidential.
+public struct TutorSummary: Sendable, Hashable, Identifiable {
+    /// `<tutor>/<file name without .md>`.
+    public var id: String
+    public var tutorID: String
+    public var date: Day
+    public var title: String?
+    public var isConfidential: Bool
+    public var body: MarkdownBody
+    public var source: SourceLocation
+}
+
 /// `forums/<date>[-slug].md`: a monthly tutor forum, with its case analysis.
 public struct Forum: Sendable, Hashable, Identifiable {
     public var id: String
@@ -106,6 +123,12 @@ public enum Respondent: String, Sendable, Hashable, CaseIterable {
     case student
 }
 
+/// How a survey answer was taken (seed 002: 电话回访、问卷调查).
+public enum SurveyMethod: String, Sendable, Hashable, CaseIterable {
+    case phone
+    case questionnaire
+}
+
 /// One row of a survey CSV.
 public struct SurveyResponse: Sendable, Hashable {
     public var date: Day
@@ -117,5 +140,10 @@ public struct SurveyResponse: Sendable, Hashable {
     public var contacted: Bool
     /// Confidential.
     public var comment: String
+    /// nil when the file has no `method` column or the cell is empty.
+    public var method: SurveyMethod? = nil
+    /// Per question of `survey.questions` in school.yml, 1...5; a question
+    /// left blank is absent.
+    public var questions: [String: Int] = [:]
     public var source: SourceLocation
 }

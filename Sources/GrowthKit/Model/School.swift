@@ -10,11 +10,14 @@ public struct School: Sendable, Hashable {
     public var records: [Record]
     public var forums: [Forum]
     public var surveys: [SurveyResponse]
+    /// Tutors' summaries, by tutor and date.
+    public var summaries: [TutorSummary]
 
     public init(
         settings: SchoolSettings, classes: [SchoolClass] = [], tutors: [Tutor] = [], students: [Student] = [],
-        records: [Record] = [], forums: [Forum] = [], surveys: [SurveyResponse] = []
+        records: [Record] = [], forums: [Forum] = [], surveys: [SurveyResponse] = [], summaries: [TutorSummary] = []
     ) {
+        self.summaries = summaries
         self.settings = settings
         self.classes = classes
         self.tutors = tutors

@@ -57,11 +57,18 @@ public struct Policy: Sendable, Hashable {
     public var graceDays: Int
     /// A record first committed more than this many days after its date is late.
     public var lateAfterDays: Int
+    /// Record types that are confidential unless the record says
+    /// `confidential: false`: visits to a family hold the family's details.
+    public var confidentialByDefault: Set<RecordType>
+
+    public static let defaultConfidential: Set<RecordType> = [.homeVisit, .phoneVisit]
 
     public init(
         appliesTo: PolicyScope = .all, records: [RecordType: Cadence] = [:], forum: Cadence? = nil,
-        maxStudentsPerTutor: Int? = nil, graceDays: Int = 0, lateAfterDays: Int = 7
+        maxStudentsPerTutor: Int? = nil, graceDays: Int = 0, lateAfterDays: Int = 7,
+        confidentialByDefault: Set<RecordType> = Policy.defaultConfidential
     ) {
+        self.confidentialByDefault = confidentialByDefault
         self.appliesTo = appliesTo
         self.records = records
         self.forum = forum
@@ -143,6 +150,17 @@ public struct AttentionRule: Sendable, Hashable {
     }
 }
 
+/// A question of the surveys beyond the overall score: a CSV column of its id.
+public struct SurveyQuestion: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var label: String
+
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
 /// `school.yml`: the school, its terms, its policy and how tutors are evaluated.
 public struct SchoolSettings: Sendable, Hashable {
     public var name: String
@@ -159,12 +177,15 @@ public struct SchoolSettings: Sendable, Hashable {
     /// those a school brought in at once when it started with growth.
     public var lateEntriesFrom: Day?
     public var attention = AttentionRule()
+    /// `survey: { questions: { care: 关心学生, … } }`, in the order written.
+    public var surveyQuestions: [SurveyQuestion] = []
 
     public init(
         name: String, locale: SiteLocale = .zhCN, timezone: String = "Asia/Shanghai", terms: [Term],
         policy: Policy = Policy(), evaluation: EvaluationSettings = EvaluationSettings(), lateEntriesFrom: Day? = nil,
-        attention: AttentionRule = AttentionRule()
+        attention: AttentionRule = AttentionRule(), surveyQuestions: [SurveyQuestion] = []
     ) {
+        self.surveyQuestions = surveyQuestions
         precondition(!terms.isEmpty, "a school has at least one term")
         self.name = name
         self.locale = locale

@@ -35,6 +35,8 @@ public enum DocumentParser {
         case .record(let studentID, let name):
             document = RecordParser.parse(studentID: studentID, name: name, fields, body: body).map { .record($0) }
         case .forum(let name): document = ForumParser.parse(name: name, fields, body: body).map { .forum($0) }
+        case .summary(let tutorID, let name):
+            document = ForumParser.summary(tutorID: tutorID, name: name, fields, body: body).map { .summary($0) }
         case .settings, .survey: document = nil
         }
         return ParsedFile(path: path, document: document, diagnostics: file.diagnostics)

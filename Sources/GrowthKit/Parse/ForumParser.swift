@@ -35,6 +35,44 @@ enum ForumParser {
             references: references, dateLocation: dateLocation)
     }
 
+    /// `tutors/<id>/<YYYY-MM-DD>-summary[-slug].md`: a tutor's summary, with
+    /// an optional `title` and `confidential`.
+    static func summary(tutorID: String, name: String, _ fields: YAMLFields, body: MarkdownBody)
+        -> Parsed<TutorSummary>?
+    {
+        let file = fields.file
+        let flag = RecordParser.confidentialFlag(fields)
+        fields.rejectUnknownKeys(Set(["date", "title", "confidential"] + flag.misspelled), in: "a summary")
+        let pattern = "<YYYY-MM-DD>-summary[-<slug>].md"
+        var date: Day?
+        var dateLocation = file.fileStart
+        let datePart = name.prefix(10)
+        let rest = name.dropFirst(11)
+        if Day.looksLikeISO(datePart), name.dropFirst(10).first == "-", rest == "summary" || rest.hasPrefix("summary-")
+        {
+            date = Day(iso: datePart)
+            if date == nil {
+                file.error(.invalidDate, at: file.fileStart, "`\(datePart)` in the file name is not a real date")
+            }
+        } else {
+            file.error(
+                .fileName, at: file.fileStart,
+                "`\(name).md` does not match \(pattern): a tutor's folder holds only their summaries")
+        }
+        if fields.has("date") {
+            date = fields.day("date")
+            dateLocation = fields.valueLocation("date")
+        }
+        let title = fields.string("title", what: "the summary's title")
+        guard let date else { return nil }
+        return Parsed(
+            value: TutorSummary(
+                id: "\(tutorID)/\(name)", tutorID: tutorID, date: date, title: title, isConfidential: flag.value,
+                body: body, source: file.fileStart),
+            references: [IDReference(kind: .tutor, id: tutorID, location: file.fileStart, field: "folder")],
+            dateLocation: dateLocation)
+    }
+
     /// A list of ids, each once; a repeated one is a `duplicate-id` error.
     static func uniqueIDs(
         _ fields: YAMLFields, _ key: String, kind: EntityKind, what: String, into references: inout [IDReference]

@@ -35,6 +35,7 @@ public enum ParsedDocument: Sendable {
     case student(Parsed<Student>)
     case record(Parsed<Record>)
     case forum(Parsed<Forum>)
+    case summary(Parsed<TutorSummary>)
     case survey([Parsed<SurveyResponse>])
 }
 

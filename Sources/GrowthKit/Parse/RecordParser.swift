@@ -46,16 +46,8 @@ enum RecordParser {
 
     static func parse(studentID: String, name: String, _ fields: YAMLFields, body: MarkdownBody) -> Parsed<Record>? {
         let file = fields.file
-        // Anything that may mean "confidential" and is not a plain `true` or
-        // `false` makes the record confidential: a mistake must not publish it.
-        let misspelled = fields.keys.filter { $0 != "confidential" && Self.looksLikeConfidential($0) }
-        for key in misspelled {
-            file.error(
-                .invalidValue, at: fields.keyLocation(key),
-                "`\(key)` is not `confidential`: write `confidential: true` or `false`; the record is treated as confidential until then"
-            )
-        }
-        fields.rejectUnknownKeys(knownKeys.union(misspelled), in: "a record")
+        let flag = confidentialFlag(fields)
+        fields.rejectUnknownKeys(knownKeys.union(flag.misspelled), in: "a record")
         let fromName = fileName(name, in: file)
         var dateLocation = file.fileStart
         var date = fromName.date
@@ -70,21 +62,6 @@ enum RecordParser {
         let tutor = fields.string("tutor", what: "a tutor id")
         let mood = fields.int("mood", in: 1...5, what: "a whole number from 1 to 5")
         let duration = fields.int("duration", in: 0...24 * 60, what: "minutes, a whole number")
-        var confidential = !misspelled.isEmpty
-        if fields.keys.contains("confidential") {
-            if let flag = fields.bool("confidential") {
-                confidential = confidential || flag
-            } else {
-                // Empty, null, or not a yes/no: fail closed.
-                if !fields.has("confidential") {
-                    file.error(
-                        .wrongType, at: fields.keyLocation("confidential"),
-                        "`confidential:` has no value: write true or false; the record is treated as confidential until then"
-                    )
-                }
-                confidential = true
-            }
-        }
         var areas: [Area] = []
         for (text, location) in fields.stringList("areas", what: "an area") {
             guard let area = Area(rawValue: text) else {
@@ -116,15 +93,51 @@ enum RecordParser {
         var parsed = Parsed(
             value: Record(
                 id: "\(studentID)/\(name)", studentID: studentID, date: date, type: type, slug: fromName.slug,
-                tutorID: tutor, mood: mood, areas: areas, duration: duration, isConfidential: confidential,
+                tutorID: tutor, mood: mood, areas: areas, duration: duration, isConfidential: flag.value,
                 followUps: followUps, review: review, body: body, source: file.fileStart),
             dateLocation: dateLocation)
+        if let decided = flag.decidedAt { parsed.fieldLocations["confidential"] = decided }
         parsed.references.append(IDReference(kind: .student, id: studentID, location: file.fileStart, field: "folder"))
         if let tutor {
             parsed.references.append(
                 IDReference(kind: .tutor, id: tutor, location: fields.valueLocation("tutor"), field: "tutor"))
         }
         return parsed
+    }
+
+    /// What the front matter says of confidentiality. Anything that may mean
+    /// "confidential" and is not a plain `true` or `false` makes the file
+    /// confidential: a mistake must not publish it. `decidedAt` is nil when
+    /// the file says nothing, so the policy's default for its kind holds.
+    static func confidentialFlag(_ fields: YAMLFields) -> (
+        value: Bool, decidedAt: SourceLocation?, misspelled: [String]
+    ) {
+        let file = fields.file
+        let misspelled = fields.keys.filter { $0 != "confidential" && Self.looksLikeConfidential($0) }
+        for key in misspelled {
+            file.error(
+                .invalidValue, at: fields.keyLocation(key),
+                "`\(key)` is not `confidential`: write `confidential: true` or `false`; it is treated as confidential until then"
+            )
+        }
+        var confidential = !misspelled.isEmpty
+        var decided = misspelled.first.map { fields.keyLocation($0) }
+        if fields.keys.contains("confidential") {
+            decided = fields.keyLocation("confidential")
+            if let flag = fields.bool("confidential") {
+                confidential = confidential || flag
+            } else {
+                // Empty, null, or not a yes/no: fail closed.
+                if !fields.has("confidential") {
+                    file.error(
+                        .wrongType, at: fields.keyLocation("confidential"),
+                        "`confidential:` has no value: write true or false; it is treated as confidential until then"
+                    )
+                }
+                confidential = true
+            }
+        }
+        return (confidential, decided, misspelled)
     }
 
     /// `Confidential`, `confidental`, `confidentail`…: the key, but mistyped.

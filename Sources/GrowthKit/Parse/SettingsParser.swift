@@ -5,7 +5,10 @@ enum SettingsParser {
     static func parse(_ fields: YAMLFields) -> Parsed<SchoolSettings>? {
         let file = fields.file
         fields.rejectUnknownKeys(
-            ["name", "locale", "timezone", "term", "terms", "policy", "evaluation", "late_entries_from"],
+            [
+                "name", "locale", "timezone", "term", "terms", "policy", "evaluation", "late_entries_from", "attention",
+                "survey",
+            ],
             in: "school.yml")
         let name = fields.string("name", required: true, what: "the school's name")
         let locale = fields.choice("locale", as: SiteLocale.self) ?? .zhCN
@@ -33,6 +36,23 @@ enum SettingsParser {
             attention.readings = rule.int("readings", in: 2...20, what: "a number of mood readings, 2 to 20") ?? 3
             attention.lowMood = rule.int("low_mood", in: 1...5, what: "a mood from 1 to 5") ?? 2
         }
+        var questions: [SurveyQuestion] = []
+        if let survey = fields.fields("survey", what: "`{ questions: { care: 关心学生, … } }`") {
+            survey.rejectUnknownKeys(["questions"], in: "survey")
+            if let list = survey.fields("questions", what: "a mapping of column name to the question's label") {
+                for key in list.keys {
+                    if SurveyParser.header.contains(key) || key == "method" || !ContentLayout.isValidID(key) {
+                        fields.file.error(
+                            .invalidValue, at: list.keyLocation(key),
+                            "`\(key)` cannot name a question: use lower-case letters, digits, `-` and `_`, and not a column the survey already has"
+                        )
+                        continue
+                    }
+                    questions.append(
+                        SurveyQuestion(id: key, label: list.string(key, what: "the question's label") ?? key))
+                }
+            }
+        }
         guard let name, let terms, !terms.isEmpty else { return nil }
         var locations = ["terms": fields.keyLocation(fields.has("terms") ? "terms" : "term")]
         if let policyFields {
@@ -41,7 +61,7 @@ enum SettingsParser {
         return Parsed(
             value: SchoolSettings(
                 name: name, locale: locale, timezone: timezone, terms: terms, policy: policy, evaluation: evaluation,
-                lateEntriesFrom: lateEntriesFrom, attention: attention),
+                lateEntriesFrom: lateEntriesFrom, attention: attention, surveyQuestions: questions),
             fieldLocations: locations)
     }
 
@@ -49,7 +69,9 @@ enum SettingsParser {
         let items = RecordType.allCases.map(\.rawValue) + ["forum"]
         fields.rejectUnknownKeys(
             Set(
-                items + ["applies_to", "max_students_per_tutor", "grace_days", "late_after_days"]),
+                items + [
+                    "applies_to", "max_students_per_tutor", "grace_days", "late_after_days", "confidential_by_default",
+                ]),
             in: context)
         var policy = Policy()
         policy.appliesTo = fields.choice("applies_to", as: PolicyScope.self) ?? .all
@@ -60,6 +82,19 @@ enum SettingsParser {
             fields.int("late_after_days", in: 0...365, what: "a whole number of days, 0 or more") ?? 7
         for type in RecordType.allCases {
             policy.records[type] = cadence(fields, type.rawValue)
+        }
+        if fields.has("confidential_by_default") {
+            policy.confidentialByDefault = []
+            for (text, location) in fields.stringList("confidential_by_default", what: "a record type") {
+                guard let type = RecordType(rawValue: text) else {
+                    fields.file.error(
+                        .unknownRecordType, at: location,
+                        "`\(text)` is not a record type; use \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
+                    continue
+                }
+                policy.confidentialByDefault.insert(type)
+            }
         }
         policy.forum = cadence(fields, "forum")
         return policy

@@ -2,7 +2,8 @@
 enum StudentParser {
     static func parse(id: String, _ fields: YAMLFields, body: MarkdownBody) -> Parsed<Student>? {
         fields.rejectUnknownKeys(
-            ["name", "class", "tutor", "tutors", "partner", "key", "joined", "left", "family"], in: "a student")
+            ["name", "class", "tutor", "tutors", "partner", "partners", "key", "joined", "left", "family"],
+            in: "a student")
         let file = fields.file
         let name = fields.string("name", required: true, what: "the student's name")
         let classID = fields.string("class", required: true, what: "a class id")
@@ -49,18 +50,7 @@ enum StudentParser {
             }
         }
 
-        var partner: String?
-        if let partnerID = fields.string("partner", what: "a student id") {
-            if partnerID == id {
-                file.error(
-                    .invalidValue, at: fields.valueLocation("partner"), "a student cannot be their own growth partner")
-            } else {
-                partner = partnerID
-                references.append(
-                    IDReference(
-                        kind: .student, id: partnerID, location: fields.valueLocation("partner"), field: "partner"))
-            }
-        }
+        let partners = partnerships(id: id, fields, &references)
         let key = keyTerms(fields, &references)
         let joined = fields.day("joined")
         var left = fields.day("left")
@@ -82,13 +72,70 @@ enum StudentParser {
         guard let name, let classID else { return nil }
         return Parsed(
             value: Student(
-                id: id, name: name, classID: classID, tutors: assignments, partner: partner, key: key,
+                id: id, name: name, classID: classID, tutors: assignments, partners: partners, key: key,
                 joined: joined, left: left,
                 family: family, background: body, source: file.fileStart),
             references: references,
             fieldLocations: [
                 "tutor": fields.has("tutors") ? fields.keyLocation("tutors") : fields.valueLocation("tutor")
             ])
+    }
+
+    /// `partner: <id>` (from the first day), or a `partners` history of
+    /// `{ student: <id>, from: <date>, to: <date> }`. A student is never their
+    /// own partner, and pairings do not overlap.
+    static func partnerships(id: String, _ fields: YAMLFields, _ references: inout [IDReference]) -> [Partnership] {
+        let file = fields.file
+        if fields.has("partner"), fields.has("partners") {
+            file.error(
+                .invalidValue, at: fields.keyLocation("partners"),
+                "give either `partner` or a `partners` history, not both; `partner` is used meanwhile")
+        }
+        func accept(_ student: String, at location: SourceLocation, field: String) -> Bool {
+            guard student != id else {
+                file.error(.invalidValue, at: location, "a student cannot be their own growth partner")
+                return false
+            }
+            references.append(IDReference(kind: .student, id: student, location: location, field: field))
+            return true
+        }
+        if let student = fields.string("partner", what: "a student id") {
+            return accept(student, at: fields.valueLocation("partner"), field: "partner")
+                ? [Partnership(student: student)] : []
+        }
+        let shape = "a list of `{ student: <id>, from: <date>, to: <date> }`"
+        guard let items = fields.list("partners", what: shape) else { return [] }
+        var result: [Partnership] = []
+        for item in items {
+            guard let mapping = item.mapping else {
+                file.error(
+                    .wrongType, at: file.location(of: item), "each item of `partners` must be \(shape.dropFirst(10))")
+                continue
+            }
+            let entry = YAMLFields(mapping, in: file, at: file.location(of: item))
+            entry.rejectUnknownKeys(["student", "from", "to"], in: "a growth partner")
+            guard let student = entry.string("student", required: true, what: "the partner's student id") else {
+                continue
+            }
+            let from = entry.day("from")
+            let to = entry.day("to")
+            if let from, let to, to < from {
+                file.error(
+                    .invalidValue, at: entry.valueLocation("to"),
+                    "`to: \(to)` is before `from: \(from)`: a pairing ends after it starts; it is left out")
+                continue
+            }
+            if let previous = result.last, previous.to.map({ end in from.map { end >= $0 } ?? true }) ?? true {
+                file.error(
+                    .invalidValue, at: entry.keyLocation(from == nil ? "student" : "from"),
+                    "this pairing overlaps the one before it: give the earlier one a `to:` before this `from:`; it is left out"
+                )
+                continue
+            }
+            guard accept(student, at: entry.valueLocation("student"), field: "partners") else { continue }
+            result.append(Partnership(student: student, from: from, to: to))
+        }
+        return result
     }
 
     /// `key: true` (every term), `false`, or a list of term ids; the ids are

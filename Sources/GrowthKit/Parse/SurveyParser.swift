@@ -1,8 +1,47 @@
 import CSV
 
-/// Reads `surveys/*.csv`: `date,respondent,student,score,contacted,comment`.
+/// Reads `surveys/*.csv`: `date,respondent,student,score,contacted,comment`,
+/// and optionally `method` and one column per question of `survey.questions`
+/// in school.yml, in any order after the header names them.
 enum SurveyParser {
     static let header = ["date", "respondent", "student", "score", "contacted", "comment"]
+
+    /// Where each column of a file's header is.
+    struct Columns {
+        /// The index of each required column, in `header` order.
+        var required: [Int]
+        var method: Int?
+        /// Other columns: question ids, by index, with where the header names them.
+        var questions: [(index: Int, id: String, header: SourceLocation)]
+
+        /// Reads the header row; nil (with an error) when a required column is missing.
+        init?(_ names: [String], at: (Int) -> SourceLocation, file: FileDiagnostics) {
+            var seen: [String: Int] = [:]
+            for (index, name) in names.enumerated() {
+                if seen[name] != nil {
+                    file.error(.csvHeader, at: at(index), "the column `\(name)` is named twice")
+                    return nil
+                }
+                seen[name] = index
+            }
+            let missing = SurveyParser.header.filter { seen[$0] == nil }
+            guard missing.isEmpty else {
+                file.error(
+                    .csvHeader, at: at(0),
+                    "the header must name `\(SurveyParser.header.joined(separator: ","))` "
+                        + "(then `method` and question columns if you like); "
+                        + "\(missing.map { "`\($0)`" }.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing"
+                )
+                return nil
+            }
+            required = SurveyParser.header.map { seen[$0]! }
+            method = seen["method"]
+            questions = names.enumerated().filter { !SurveyParser.header.contains($0.1) && $0.1 != "method" }
+                .map { ($0.0, $0.1, at($0.0)) }
+        }
+
+        var count: Int { required.count + (method == nil ? 0 : 1) + questions.count }
+    }
 
     static func parse(_ text: String, path: String) -> ([Parsed<SurveyResponse>], [Diagnostic]) {
         let file = FileDiagnostics(path: path)
@@ -27,7 +66,7 @@ enum SurveyParser {
         }
         var rows: [Parsed<SurveyResponse>] = []
         var line = 1
-        var sawHeader = false
+        var columns: Columns?
         while let fields = reader.next() {
             let rowLine = line
             line += 1 + fields.reduce(0) { $0 + $1.count { $0 == "\n" } }
@@ -37,23 +76,45 @@ enum SurveyParser {
             func at(_ index: Int) -> SourceLocation {
                 SourceLocation(path: path, line: rowLine, column: column(ofField: index, in: rawLine))
             }
-            if !sawHeader {
-                sawHeader = true
+            guard let known = columns else {
                 let names = fields.map { $0.trimmingCharactersInSpaces().lowercased() }
-                if names != header {
-                    file.error(.csvHeader, at: at(0), "the header must be `\(header.joined(separator: ","))`")
-                    return (rows, file.diagnostics)
-                }
+                guard let header = Columns(names, at: at, file: file) else { return (rows, file.diagnostics) }
+                columns = header
                 continue
             }
-            guard fields.count == header.count else {
+            guard fields.count == known.count else {
                 file.error(
                     .csvColumns, at: at(0),
-                    "the row has \(fields.count) column\(fields.count == 1 ? "" : "s"), not \(header.count); quote a comment that holds a comma"
+                    "the row has \(fields.count) column\(fields.count == 1 ? "" : "s"), not \(known.count); quote a comment that holds a comma"
                 )
                 continue
             }
-            if let row = parseRow(fields, at: at, file: file) { rows.append(row) }
+            if var row = parseRow(known.required.map { fields[$0] }, at: { at(known.required[$0]) }, file: file) {
+                if let index = known.method {
+                    let text = fields[index].trimmingCharactersInSpaces().lowercased()
+                    if !text.isEmpty {
+                        row.value.method = SurveyMethod(rawValue: text)
+                        if row.value.method == nil {
+                            file.error(.csvValue, at: at(index), "method `\(text)` must be phone or questionnaire")
+                            continue
+                        }
+                    }
+                }
+                var bad = false
+                for (index, id, header) in known.questions {
+                    // Checked against school.yml's questions when the model is built.
+                    row.fieldLocations["question:" + id] = header
+                    let text = fields[index].trimmingCharactersInSpaces()
+                    if text.isEmpty { continue }
+                    guard let score = Int(text), (1...5).contains(score) else {
+                        file.error(.csvValue, at: at(index), "`\(id)` `\(text)` must be a whole number from 1 to 5")
+                        bad = true
+                        continue
+                    }
+                    row.value.questions[id] = score
+                }
+                if !bad { rows.append(row) }
+            }
         }
         return (rows, file.diagnostics)
     }

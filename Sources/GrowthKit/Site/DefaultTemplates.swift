@@ -66,6 +66,7 @@ body {
 a { color: var(--accent); text-decoration: none; }
 main a { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 2px; }
 ul.items { margin: 0; padding-left: 1rem; }
+ul.links { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; list-style: none; margin: 0; padding: 0; }
 a:hover, a:focus { text-decoration: underline; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 2; }
@@ -283,14 +284,19 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <h2>{{studentsHeading}}</h2>
 {{> students}}
 </section>
-{{^empty(family)}}<section>
-<h2>{{familyHeading}}</h2>
-<p class="summary">{{familyHint}}</p>
-<table tabindex="0" class="list compact">
-<thead><tr>{{#familyHeaders}}<th scope="col">{{.}}</th>{{/familyHeaders}}</tr></thead>
-<tbody>{{#family}}<tr><td>{{label}}</td><td class="num">{{value}}</td></tr>{{/family}}</tbody>
+{{#tutors}}{{> classtutors}}{{/tutors}}
+{{#partners}}<section>
+<h2>{{heading}}</h2>
+<p class="summary">{{hint}}</p>
+<table tabindex="0" class="list">
+<thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+<tbody>
+{{#rows}}<tr><td><a href="{{first.href}}"{{#first.textLang}} lang="{{first.textLang}}"{{/first.textLang}}>{{first.text}}</a></td><td><a href="{{second.href}}"{{#second.textLang}} lang="{{second.textLang}}"{{/second.textLang}}>{{second.text}}</a></td><td>{{span}}</td><td class="num">{{activities}}</td><td>{{last}}</td></tr>
+{{/rows}}
+</tbody>
 </table>
-</section>{{/empty(family)}}
+</section>{{/partners}}
+{{#family}}{{> family}}{{/family}}
 {{#terms}}<section class="charts">{{> chart}}</section>{{/terms}}
 <section>
 <h2>{{heatHeading}}</h2>
@@ -303,6 +309,20 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </tbody>
 </table>
 </div>
+</section>
+
+"""#,
+        "classtutors.mustache": #"""
+<section>
+<h2>{{heading}}</h2>
+<p class="summary">{{hint}}</p>
+<table tabindex="0" class="list">
+<thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+<tbody>
+{{#rows}}<tr><td><a href="{{tutor.href}}"{{#tutor.textLang}} lang="{{tutor.textLang}}"{{/tutor.textLang}}>{{tutor.text}}</a></td><td class="num">{{students}}</td><td class="num"><span class="status {{status.kind}}">{{compliance}}</span></td><td class="num">{{overdue}}</td><td class="num">{{followUps}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
 </section>
 
 """#,
@@ -333,6 +353,12 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </tbody>
 </table>
 </section>
+{{^empty(unassigned)}}<section>
+<h2>{{unassignedHeading}}</h2>
+<p class="summary">{{unassignedHint}}</p>
+<ul class="links">{{#unassigned}}<li><a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a></li>{{/unassigned}}</ul>
+</section>{{/empty(unassigned)}}
+{{#family}}{{> family}}{{/family}}
 <section>
 <h2>{{forumHeading}}</h2>
 {{#latestForum}}<p><a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a></p>{{/latestForum}}
@@ -362,6 +388,8 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </div>
 </section>
 {{#chart}}{{> chart}}{{/chart}}
+{{#contact}}{{> tutortable}}{{/contact}}
+{{#questions}}{{> tutortable}}{{/questions}}
 <section class="method">
 <h2>{{methodHeading}}</h2>
 {{#method}}<p>{{.}}</p>
@@ -374,6 +402,17 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{#facts}}<div><dt>{{label}}</dt><dd>{{#link}}<a href="{{href}}"{{#textLang}} lang="{{textLang}}"{{/textLang}}>{{text}}</a>{{/link}}{{^link}}{{value}}{{/link}}</dd></div>
 {{/facts}}
 </dl>
+
+"""#,
+        "family.mustache": #"""
+<section>
+<h2>{{heading}}</h2>
+<p class="summary">{{hint}}</p>
+<table tabindex="0" class="list compact">
+<thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+<tbody>{{#rows}}<tr><td>{{label}}</td><td class="num">{{value}}</td></tr>{{/rows}}</tbody>
+</table>
+</section>
 
 """#,
         "forums.mustache": #"""
@@ -541,6 +580,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <h2>{{studentsHeading}}</h2>
 {{> students}}
 </section>
+{{#headOf}}{{> classtutors}}{{/headOf}}
 <section>
 <h2>{{recordsHeading}}</h2>
 <dl class="facts">{{#recordCounts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/recordCounts}}</dl>
@@ -553,6 +593,16 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 </details>{{/empty(records)}}
 </section>
 {{#progress}}{{> progress}}{{/progress}}
+{{^empty(summaries)}}<section>
+<h2>{{summariesHeading}}</h2>
+<ol class="timeline">
+{{#summaries}}<li class="record summary">
+<header><time datetime="{{dateISO}}">{{date}}</time>{{#title}} <span class="type"{{#titleLang}} lang="{{titleLang}}"{{/titleLang}}>{{title}}</span>{{/title}}{{#isConfidential}} <span class="tag confidential">{{confidentialLabel}}</span>{{/isConfidential}}</header>
+{{#hiddenNote}}<p class="hidden-note">{{hiddenNote}}</p>{{/hiddenNote}}{{^hiddenNote}}<div class="prose"{{#bodyLang}} lang="{{bodyLang}}"{{/bodyLang}}>{{{body}}}</div>{{/hiddenNote}}
+</li>
+{{/summaries}}
+</ol>
+</section>{{/empty(summaries)}}
 <section>
 <h2>{{evaluationHeading}}</h2>
 <dl class="facts">{{#parts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/parts}}</dl>
@@ -566,6 +616,22 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 {{/surveys}}</tbody>
 </table>
 </section>{{/empty(surveys)}}
+
+"""#,
+        "tutortable.mustache": #"""
+<section>
+<h2>{{heading}}</h2>
+<p class="summary">{{hint}}</p>
+<div class="scroll">
+<table tabindex="0" class="list">
+<thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+<tbody>
+{{#rows}}<tr><td><a href="{{tutor.href}}"{{#tutor.textLang}} lang="{{tutor.textLang}}"{{/tutor.textLang}}>{{tutor.text}}</a></td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}{{#flagged}}<td>{{#flag}}<span class="status bad">{{flag}}</span>{{/flag}}</td>{{/flagged}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
 
 """#,
     ]

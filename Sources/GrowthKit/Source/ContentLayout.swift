@@ -6,6 +6,7 @@ public enum ContentFileKind: Sendable, Hashable {
     case student(id: String)
     case record(studentID: String, name: String)
     case forum(name: String)
+    case summary(tutorID: String, name: String)
     case survey
 }
 
@@ -58,13 +59,16 @@ enum ContentLayout {
             return nil
         case 2 where parts[0] == "students":
             return unexpected("a student is a folder, students/<id>/index.md")
+        case 3 where parts[0] == "tutors":
+            if let problem = id(parts[1], "tutor id") { return .failure(problem) }
+            return markdown(parts[2], "summary file name") { .summary(tutorID: parts[1], name: $0) }
         case 3 where parts[0] == "students":
             if let problem = id(parts[1], "student id") { return .failure(problem) }
             if parts[2] == "index.md" { return .success(.student(id: parts[1])) }
             return markdown(parts[2], "record file name") { .record(studentID: parts[1], name: $0) }
         default:
             return unexpected(
-                "this path is not part of the content layout (school.yml, classes/, tutors/, students/, forums/, surveys/)"
+                "this path is not part of the content layout (school.yml, classes/, tutors/, students/, forums/, surveys/, templates/)"
             )
         }
     }

@@ -22,6 +22,14 @@ public struct HeatCellView: Sendable, Hashable {
     public var title: String
 }
 
+/// How many students live in each family structure, `<3` below three.
+public struct FamilyCountsView: Sendable {
+    public var heading: String
+    public var headers: [String]
+    public var rows: [FactView]
+    public var hint: String
+}
+
 /// A class summary (`classes/<id>/index.html`).
 public struct ClassView: Sendable {
     public var name: String
@@ -30,10 +38,7 @@ public struct ClassView: Sendable {
     public var studentsHeading: String
     public var studentHeaders: [String]
     public var students: [StudentRowView]
-    public var familyHeading: String
-    public var familyHeaders: [String]
-    public var family: [FactView]
-    public var familyHint: String
+    public var family: FamilyCountsView?
     public var heatHeading: String
     public var heatWeeks: [String]
     public var heatRows: [HeatRowView]
@@ -43,6 +48,9 @@ public struct ClassView: Sendable {
     public var terms: ChartView?
     public var attention: AttentionView?
     public var progress: ProgressView?
+    /// The head teacher's table of the class's tutors.
+    public var tutors: ClassTutorsView?
+    public var partners: PartnersView?
 }
 
 extension ViewContext {
@@ -62,12 +70,15 @@ extension ViewContext {
 
     /// Counts of each family structure; counts below 3 are shown as `<3` so
     /// a small group cannot point at one child.
-    func familyCounts(_ classID: String) -> [FactView] {
-        let counts = term.familyCounts[classID] ?? [:]
-        return FamilyStructure.allCases.compactMap { structure in
+    func familyCounts(_ counts: [FamilyStructure: Int]) -> FamilyCountsView? {
+        let rows = FamilyStructure.allCases.compactMap { structure -> FactView? in
             guard let count = counts[structure] else { return nil }
             return FactView(label: text.family(structure), value: count < 3 ? text[.lessThanThree] : "\(count)")
         }
+        guard !rows.isEmpty else { return nil }
+        return FamilyCountsView(
+            heading: text[.familyCircumstances], headers: [text[.familyCircumstances], text[.count]], rows: rows,
+            hint: text[.smallCountsHint])
     }
 
     func classPage(_ schoolClass: SchoolClass) -> Page {
@@ -96,15 +107,15 @@ extension ViewContext {
             name: schoolClass.name, nameLang: contentLang(schoolClass.name), facts: facts,
             studentsHeading: text[.students],
             studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
-            students: studentRows(members.map(\.id), root: root), familyHeading: text[.familyCircumstances],
-            familyHeaders: [text[.familyCircumstances], text[.count]], family: familyCounts(schoolClass.id),
-            familyHint: text[.smallCountsHint], heatHeading: text[.heatMap],
+            students: studentRows(members.map(\.id), root: root),
+            family: familyCounts(term.familyCounts[schoolClass.id] ?? [:]), heatHeading: text[.heatMap],
             heatWeeks: weeks.map { text.shortDate($0.start) }, heatRows: heatRows, studentLabel: text[.student],
             description: schoolClass.description.isEmpty ? nil : schoolClass.description.html,
             terms: termComparison(
                 id: "by-term", title: "\(schoolClass.name) · \(text[.termComparison])",
                 classTermFigures(schoolClass.id)),
-            attention: attention(members, root: root), progress: progress(of: members.map(\.id)))
+            attention: attention(members, root: root), progress: progress(of: members.map(\.id)),
+            tutors: classTutors(schoolClass, root: root), partners: partners(ofClass: schoolClass.id, root: root))
         return Page(
             path: termPath("classes/\(schoolClass.id)/index.html"), template: "class",
             frame: frame(title: schoolClass.name, depth: depth, current: nil), view: view)

@@ -23,6 +23,12 @@ public struct DashboardView: Sendable {
     public var latestForum: LinkView?
     public var noForum: String
     public var progress: ProgressView?
+    /// The whole school's family structures.
+    public var family: FamilyCountsView?
+    public var unassignedHeading: String
+    public var unassignedHint: String
+    /// Tutors who follow no student on the as-of date (every staff member is a tutor).
+    public var unassigned: [LinkView]
     public var exportsHeading: String
     /// Every file under data/, with what it holds.
     public var exports: [FactView]
@@ -65,6 +71,11 @@ extension ViewContext {
                 value: text.percent(present.isEmpty ? nil : Double(covered) / Double(present.count)),
                 hint: text[.coverageHint]),
             FigureView(label: text[.schoolCompliance], value: text.percent(report.school)),
+            FigureView(
+                label: text[.partnerCount], value: text.number(term.pairs.count { $0.holds(on: asOf) }),
+                hint: text.locale == .zhCN
+                    ? "本学期伙伴活动\(term.pairs.reduce(0) { $0 + $1.activities.count })次"
+                    : "\(term.pairs.reduce(0) { $0 + $1.activities.count }) partner activities this term"),
         ]
         let itemRows = report.requiredItems.map { type in
             (text.recordType(type), report.items[type] ?? ItemCompliance())
@@ -102,6 +113,9 @@ extension ViewContext {
                 : "\(total) records over \(weeks.count) weeks; at most \(weeks.map(\.value).max() ?? 0) in a week.",
             headers: [text[.week], text[.count]], rows: weeks.map { TableRow(cells: [$0.label, "\($0.value)"]) },
             tableLabel: text[.chartDataTable])
+        let unassigned = term.tutors.filter { id in
+            currentStudents[id] == nil && (tutors[id]?.left.map { asOf <= $0 } ?? true)
+        }
         let latest = school.forums.filter { span.contains($0.date) && $0.date <= asOf }.max { $0.date < $1.date }
         let byTerm = termComparison(
             id: "by-term", title: text[.termComparison], scoreLabel: text[.meanScore], schoolTermFigures())
@@ -118,7 +132,11 @@ extension ViewContext {
             latestForum: latest.map {
                 LinkView(href: "forums/index.html#forum-\($0.id)", text: "\(text.date($0.date)) \($0.topic)")
             },
-            noForum: text[.noForum], progress: progress(of: term.students), exportsHeading: text[.exports],
+            noForum: text[.noForum], progress: progress(of: term.students),
+            family: familyCounts(term.schoolFamilyCounts),
+            unassignedHeading: "\(text[.tutorsWithoutStudents]) (\(unassigned.count))",
+            unassignedHint: text[.tutorsWithoutStudentsHint],
+            unassigned: unassigned.compactMap { tutorLink($0, root: root) }, exportsHeading: text[.exports],
             exports: [
                 ("data/compliance.json", Label.exportCompliance), ("data/compliance.csv", .exportComplianceCSV),
                 ("data/evaluation.json", .exportEvaluation), ("data/evaluation.csv", .exportEvaluationCSV),

@@ -17,6 +17,24 @@ public struct RankingRowView: Sendable, Hashable {
     public var missing: String?
 }
 
+/// A tutor's parent answers on contact beside the tutor's own visit records.
+public struct ContactRowView: Sendable, Hashable {
+    public var tutor: LinkView
+    public var cells: [String]
+    /// Set when the records say contacted and most of those parents say not.
+    public var flag: String?
+}
+
+/// A table of per-tutor figures under its own heading.
+public struct TutorTableView: Sendable {
+    public var heading: String
+    public var hint: String
+    public var headers: [String]
+    public var rows: [ContactRowView]
+    /// Whether the last column holds each row's flag.
+    public var flagged: Bool = false
+}
+
 /// The school evaluation (`evaluation/index.html`).
 public struct EvaluationView: Sendable {
     public var heading: String
@@ -30,6 +48,10 @@ public struct EvaluationView: Sendable {
     public var methodHeading: String
     public var method: [String]
     public var chart: ChartView
+    /// Supervision: what parents say of contact against the tutors' records.
+    public var contact: TutorTableView?
+    /// The mean answer per survey question of school.yml, per tutor.
+    public var questions: TutorTableView?
 }
 
 extension ViewContext {
@@ -47,6 +69,52 @@ extension ViewContext {
         let reasons = missing.map { text[$0.2] }.joined(separator: text.locale == .zhCN ? "；" : "; ")
         return
             "\(reasons)\(text.locale == .zhCN ? "；" : "; ")\(text[.fewerParts]) (\(weighed.count - missing.count)/\(weighed.count))"
+    }
+
+    /// Per tutor with parent answers: how many say they were contacted, and
+    /// how many of the months with a recorded visit the parents deny.
+    func contactTable(root: String) -> TutorTableView? {
+        let rows = term.evaluation.tutors.filter { $0.contact.answers > 0 }.sorted { $0.tutorID < $1.tutorID }
+            .compactMap { tutor -> ContactRowView? in
+                let c = tutor.contact
+                guard let link = tutorLink(tutor.tutorID, root: root) else { return nil }
+                return ContactRowView(
+                    tutor: link,
+                    cells: [
+                        "\(c.answers)", "\(c.byPhone)/\(c.byQuestionnaire)",
+                        text.noted("\(c.saidContacted)", text.percent(c.saidContactedShare)), "\(c.recorded)",
+                        "\(c.recordedButDenied)",
+                    ],
+                    flag: c.disagrees ? text[.contactDisagrees] : nil)
+            }
+        guard !rows.isEmpty else { return nil }
+        return TutorTableView(
+            heading: text[.contactCheck], hint: text[.contactCheckHint],
+            headers: [
+                text[.tutor], text[.parentAnswers], text[.byPhoneQuestionnaire], text[.saidContacted],
+                text[.monthsWithVisit], text[.visitDenied], text[.markColumn],
+            ], rows: rows, flagged: true)
+    }
+
+    /// The mean answer to each of school.yml's survey questions, per tutor.
+    func questionTable(root: String) -> TutorTableView? {
+        let questions = school.settings.surveyQuestions
+        let tutorsWithAnswers = term.evaluation.tutors.filter { !$0.questionMeans.isEmpty }.sorted {
+            $0.tutorID < $1.tutorID
+        }
+        guard !questions.isEmpty, !tutorsWithAnswers.isEmpty else { return nil }
+        return TutorTableView(
+            heading: text[.surveyQuestions], hint: text[.surveyQuestionsHint],
+            headers: [text[.tutor]] + questions.map(\.label),
+            rows: tutorsWithAnswers.compactMap { tutor in
+                tutorLink(tutor.tutorID, root: root).map { link in
+                    ContactRowView(
+                        tutor: link,
+                        cells: questions.map { question in
+                            tutor.questionMeans[question.id].map { String(format: "%.1f", $0) } ?? "–"
+                        }, flag: nil)
+                }
+            })
     }
 
     func evaluationPage() -> Page {
@@ -121,7 +189,8 @@ extension ViewContext {
             commended: evaluation.commended.compactMap { tutorLink($0, root: root) },
             criticisedHeading: text[.criticised],
             criticised: evaluation.criticised.compactMap { tutorLink($0, root: root) }, none: "–",
-            methodHeading: text[.method], method: method, chart: chart)
+            methodHeading: text[.method], method: method, chart: chart, contact: contactTable(root: root),
+            questions: questionTable(root: root))
         return Page(
             path: termPath("evaluation/index.html"), template: "evaluation",
             frame: frame(title: text[.evaluation], depth: depth, current: .evaluation), view: view)

@@ -207,6 +207,47 @@ extension Localizer {
                 "A follow-up of a confidential record is overdue; ask the tutor."
             )
         case .smallCountsHint: ("少于3人时显示为“<3”。", "Fewer than 3 students are shown as “<3”.")
+        case .classTutors: ("本班导师", "Tutors of the class")
+        case .classTutorsHint:
+            (
+                "班主任为核心：本班学生的每位导师，及其所带本班学生的落实率、逾期事项和未完成的跟进事项。",
+                "Led by the head teacher: every tutor of the class's students, with those students' compliance, overdue items and open follow-ups."
+            )
+        case .studentsInClass: ("本班学生", "Students in the class")
+        case .partnerHistory: ("成长伙伴记录", "Growth partners over time")
+        case .partnerPairs: ("成长伙伴", "Growth partners")
+        case .partnerPairsHint:
+            (
+                "本学期结对的成长伙伴；活动为导师记录的“伙伴活动”。",
+                "The pairs of growth partners this term; activities are the tutors' partner-activity records."
+            )
+        case .partnerActivities: ("本学期活动", "Activities this term")
+        case .lastActivity: ("最近一次", "Last")
+        case .partnerCount: ("成长伙伴（对）", "Partner pairs")
+        case .pairedDays: ("结对时间", "Paired")
+        case .summaries: ("工作总结", "Summaries of the work")
+        case .contactCheck: ("家长回访核对", "What parents say of contact")
+        case .contactCheckHint:
+            (
+                "家长问卷和电话回访中说“本月导师联系过”的比例，对照导师同月对该生家庭的电话或上门家访记录。有记录的月份里多数家长说没有联系的，标为“记录与家长说法不符”。",
+                "The share of parents saying in surveys and phone checks that the tutor contacted them that month, set against the tutor's own phone or home visit records for that family in the same month. When most parents of months with a recorded visit say they were not contacted, the tutor is flagged."
+            )
+        case .parentAnswers: ("家长答卷", "Parent answers")
+        case .byPhoneQuestionnaire: ("电话/问卷", "Phone/questionnaire")
+        case .saidContacted: ("说联系过", "Say contacted")
+        case .monthsWithVisit: ("同月有家访记录", "With a visit recorded that month")
+        case .visitDenied: ("其中说未联系", "Of those, say not contacted")
+        case .contactDisagrees: ("记录与家长说法不符", "Records and parents disagree")
+        case .surveyQuestions: ("问卷分项得分", "Survey questions")
+        case .surveyQuestionsHint:
+            ("各题平均分（1–5分），只计回答了该题的答卷。", "The mean answer to each question (1 to 5), over the answers that give one.")
+        case .openFollowUps: ("未完成跟进", "Open follow-ups")
+        case .tutorsWithoutStudents: ("未带学生的教职工", "Staff with no students")
+        case .tutorsWithoutStudentsHint:
+            (
+                "教职工人人是导师：以下教职工目前没有跟进的学生，请为他们分配学生。",
+                "Every staff member is a tutor: these follow no student now; assign them students."
+            )
         }
     }
 }

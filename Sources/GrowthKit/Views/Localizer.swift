@@ -22,6 +22,10 @@ public enum Label: Sendable, CaseIterable {
         passedOver, exports, exportCompliance, exportComplianceCSV, exportEvaluation, exportEvaluationCSV, exportTerms,
         progress, closedPeriods, openPeriod, complianceVsOverdue, missingParents, missingStudents, missingForums,
         missingRecords, fewerParts, thisPeriod, cadenceColumn, statusColumn, markColumn
+    case classTutors, classTutorsHint, studentsInClass, openFollowUps, tutorsWithoutStudents,
+        tutorsWithoutStudentsHint, partnerHistory, partnerPairs, partnerPairsHint, partnerActivities, lastActivity,
+        partnerCount, pairedDays, summaries, contactCheck, contactCheckHint, parentAnswers, byPhoneQuestionnaire,
+        saidContacted, monthsWithVisit, visitDenied, contactDisagrees, surveyQuestions, surveyQuestionsHint
 }
 
 /// Labels, dates and numbers for one locale.
@@ -47,6 +51,23 @@ public struct Localizer: Sendable {
         case .zhCN: return "\(day.year)年\(day.month)月\(day.day)日"
         case .en: return "\(day.day) \(Self.months[day.month - 1]) \(day.year)"
         }
+    }
+
+    /// The days something held: `2025年9月1日–2026年1月16日`, `2025年9月1日起`,
+    /// `至2026年1月16日` (or `1 Sep 2025 – 16 Jan 2026`, `from …`, `until …`).
+    public func span(_ from: Day?, _ to: Day?) -> String {
+        let zh = locale == .zhCN
+        switch (from, to) {
+        case (let from?, let to?): return "\(date(from))–\(date(to))"
+        case (let from?, nil): return zh ? "\(date(from))起" : "from \(date(from))"
+        case (nil, let to?): return zh ? "至\(date(to))" : "until \(date(to))"
+        case (nil, nil): return zh ? "入学起" : "since joining"
+        }
+    }
+
+    /// `name（note）` or `name (note)`.
+    public func noted(_ text: String, _ note: String) -> String {
+        locale == .zhCN ? "\(text)（\(note)）" : "\(text) (\(note))"
     }
 
     /// `9月1日` or `1 Sep`: for charts and tables within one term.
@@ -94,6 +115,7 @@ public struct Localizer: Sendable {
         case .homeVisit: locale == .zhCN ? "上门家访" : "Home visit"
         case .contact: locale == .zhCN ? "教师沟通" : "Teacher contact"
         case .observation: locale == .zhCN ? "日常观察" : "Observation"
+        case .partner: locale == .zhCN ? "伙伴活动" : "Partner activity"
         case .review: locale == .zhCN ? "学期评价" : "Term review"
         }
     }
@@ -129,6 +151,7 @@ public struct Localizer: Sendable {
         case .singleParent: locale == .zhCN ? "单亲家庭" : "Single parent"
         case .reconstituted: locale == .zhCN ? "重组家庭" : "Stepfamily"
         case .grandparents: locale == .zhCN ? "隔代抚养" : "Raised by grandparents"
+        case .disabledMember: locale == .zhCN ? "家有残疾成员" : "A family member with a disability"
         case .other: locale == .zhCN ? "其他" : "Other"
         }
     }

@@ -140,8 +140,17 @@ extension ViewContext {
             }
             facts.append(FactView(label: text[.tutorHistory], value: history.joined(separator: " → ")))
         }
-        if let partner = student.partner {
+        if let partner = student.partner(on: asOf) {
             facts.append(FactView(label: text[.partner], value: "", link: studentLink(partner, root: root)))
+        }
+        if student.partners.contains(where: { $0.from != nil || $0.to != nil }) {
+            let history = student.partners.map { pairing in
+                text.noted(students[pairing.student]?.name ?? pairing.student, text.span(pairing.from, pairing.to))
+            }
+            facts.append(
+                FactView(
+                    label: text[.partnerHistory],
+                    value: history.joined(separator: text.locale == .zhCN ? "；" : "; ")))
         }
         if let joined = student.joined { facts.append(FactView(label: text[.joinedOn], value: text.date(joined))) }
         if let left = student.left { facts.append(FactView(label: text[.leftOn], value: text.date(left))) }

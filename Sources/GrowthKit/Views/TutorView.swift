@@ -25,6 +25,24 @@ public struct TutorView: Sendable {
     /// overdue; the record itself is not shown.
     public var hiddenOverdue: String?
     public var progress: ProgressView?
+    /// For a head teacher: each class they lead, with its tutors.
+    public var headOf: [ClassTutorsView]
+    public var summariesHeading: String
+    /// The tutor's own summaries of the term, newest first.
+    public var summaries: [SummaryView]
+}
+
+/// A tutor's summary of their work.
+public struct SummaryView: Sendable, Hashable {
+    public var date: String
+    public var dateISO: String
+    public var title: String?
+    public var isConfidential: Bool
+    public var confidentialLabel: String
+    public var body: String
+    public var bodyLang: String?
+    public var titleLang: String?
+    public var hiddenNote: String?
 }
 
 /// A record in a tutor's list, linked to its place in the growth file.
@@ -114,7 +132,19 @@ extension ViewContext {
                 id: "by-term", title: "\(tutor.name) · \(text[.termComparison])", scoreLabel: text[.score],
                 tutorTermFigures(tutor.id)),
             hiddenOverdue: aggregates.hiddenOverdueFollowUps.contains(tutor.id) ? text[.hiddenOverdueFollowUp] : nil,
-            progress: current.isEmpty ? nil : progress(of: current))
+            progress: current.isEmpty ? nil : progress(of: current), headOf: headTeacherViews(of: tutor, root: root),
+            summariesHeading: text[.summaries],
+            summaries: school.summaries.filter {
+                $0.tutorID == tutor.id && term.term.contains($0.date) && $0.date <= asOf
+            }
+            .reversed().map { summary in
+                SummaryView(
+                    date: text.date(summary.date), dateISO: summary.date.iso, title: summary.title,
+                    isConfidential: summary.isConfidential, confidentialLabel: text[.confidential],
+                    body: summary.body.html, bodyLang: contentLang(summary.body.summary),
+                    titleLang: summary.title.flatMap(contentLang),
+                    hiddenNote: summary.isConfidential && summary.body.isEmpty ? text[.confidentialHidden] : nil)
+            })
         return Page(
             path: termPath("tutors/\(tutor.id)/index.html"), template: "tutor",
             frame: frame(title: tutor.name, depth: depth, current: nil), view: view)

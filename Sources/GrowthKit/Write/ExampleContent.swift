@@ -1,11 +1,13 @@
 /// One example of each file a school writes, for `growth init`: a class, a
-/// tutor, a student, a record of each type and a forum, all dated in the
+/// tutor and a summary, two students who are growth partners, a record of
+/// each type and a forum, all dated in the
 /// example term and not after today, so the new repository checks clean.
 enum ExampleContent {
     static func files(term: Term, today: Day, zh: Bool, preset: Preset) -> [String: String] {
         let year = term.start.year
         let classID = "\(year)-class-1"
         let student = "\(year)001"
+        let partner = "\(year)002"
         // Dates from a week ago up to today, never before the term.
         func day(_ back: Int) -> String { max(term.start, today.adding(days: -back)).iso }
         var files: [String: String] = [
@@ -34,6 +36,7 @@ enum ExampleContent {
             name: \(zh ? "示例学生" : "Example Student")
             class: \(classID)
             tutor: t-example
+            partner: "\(partner)"
             \(preset == .keyStudents ? "key: true" : "# key: true")
             family:
               structure: two-parent
@@ -41,6 +44,23 @@ enum ExampleContent {
             ---
 
             \(zh ? "（成长背景，保密：只给学校领导看。）" : "(The student's background, confidential: leadership only.)")
+
+            """,
+            "students/\(partner)/index.md": """
+            ---
+            name: \(zh ? "示例同学" : "Example Classmate")
+            class: \(classID)
+            tutor: t-example
+            partner: "\(student)"
+            ---
+
+            """,
+            "tutors/t-example/\(day(0))-summary.md": """
+            ---
+            title: \(zh ? "开学第一周的体会" : "What the first week taught me")
+            ---
+
+            \(zh ? "（导师的工作总结：做法、体会、经验。全体教职工可读；写 `confidential: true` 则只给学校领导看。）" : "(The tutor's summary of the work: what was done, what was learned. All staff may read it; `confidential: true` keeps it for leadership.)")
 
             """,
             "forums/\(day(1))-example.md": """
@@ -65,6 +85,7 @@ enum ExampleContent {
             .contact: ("和数学老师沟通了作业情况。", "Talked with the maths teacher about homework."),
             .observation: ("课间看到他主动帮同学搬东西。", "Saw the student help a classmate carry things."),
             .review: ("本学期适应良好，下学期继续关注数学。", "A good term; keep an eye on maths next term."),
+            .partner: ("和成长伙伴一起整理了错题本，互相讲题。", "Went over mistakes in maths with the growth partner."),
         ]
         for (index, type) in RecordType.allCases.enumerated() {
             let (chinese, english) = bodies[type]!

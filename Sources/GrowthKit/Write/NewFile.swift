@@ -43,7 +43,10 @@ public enum NewFile {
         } else {
             body = Skeleton.body(type, school.settings.locale)
         }
-        let header = Skeleton.frontMatter(type, tutor: tutor, school.settings.locale)
+        let settings = school.settings
+        let header = Skeleton.frontMatter(
+            type, tutor: tutor, settings.locale,
+            hidden: settings.policy(for: settings.term(asOf: date)).confidentialByDefault.contains(type))
         let path = freePath(stem: "students/\(studentID)/\(date.iso)-\(type.rawValue)", slug: slug, exists: exists)
         return draft(path, header, body)
     }

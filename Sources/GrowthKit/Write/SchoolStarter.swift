@@ -39,8 +39,10 @@ public enum SchoolStarter {
             files["content/" + path] = text
         }
         for type in RecordType.allCases {
-            let header = Skeleton.frontMatter(type, tutor: nil, options.locale)
-                .map { $0.hasPrefix("# tutor:") ? "tutor: {{tutor}}" : $0 }
+            let header = Skeleton.frontMatter(
+                type, tutor: nil, options.locale, hidden: Policy.defaultConfidential.contains(type)
+            )
+            .map { $0.hasPrefix("# tutor:") ? "tutor: {{tutor}}" : $0 }
             files["content/templates/\(type.rawValue).md"] =
                 NewFile.draft("", header, Skeleton.body(type, options.locale)).text
         }

@@ -24,6 +24,11 @@ enum Skeleton {
             sections = zh ? ["沟通对象", "沟通内容", "后续跟进"] : ["Who", "What was discussed", "Follow-up"]
         case .observation:
             sections = zh ? ["看到的情况", "我的想法"] : ["What I noticed", "What I think"]
+        case .partner:
+            sections =
+                zh
+                ? ["结对的同学", "一起做了什么", "互相帮助的情况", "导师点评"]
+                : ["The pair", "What they did together", "How they helped each other", "Tutor's comment"]
         case .review:
             sections =
                 zh
@@ -36,7 +41,10 @@ enum Skeleton {
 
     /// The front matter of a new record: the tutor filled in, the optional
     /// keys the type uses commented, each with what it takes.
-    static func frontMatter(_ type: RecordType, tutor: String?, _ locale: SiteLocale) -> [String] {
+    /// `hidden`: the school's policy makes the type confidential by default.
+    static func frontMatter(
+        _ type: RecordType, tutor: String?, _ locale: SiteLocale, hidden: Bool
+    ) -> [String] {
         let zh = locale == .zhCN
         var lines: [String] = []
         if let tutor {
@@ -68,10 +76,18 @@ enum Skeleton {
         if type != .review && type != .observation {
             lines.append(zh ? "# duration: 30           # 分钟" : "# duration: 30           # minutes")
         }
-        lines.append(
-            zh
-                ? "# confidential: true     # 保密：正文只给学校领导看"
-                : "# confidential: true     # the text is for leadership only")
+        if hidden {
+            lines.append(
+                zh
+                    ? "# confidential: false    # 这类记录默认保密（只给学校领导看）；写 false 则全体教职工可读"
+                    : "# confidential: false    # this kind is confidential by default (leadership only); false lets all staff read it"
+            )
+        } else {
+            lines.append(
+                zh
+                    ? "# confidential: true     # 保密：正文只给学校领导看"
+                    : "# confidential: true     # the text is for leadership only")
+        }
         if type != .review {
             lines.append(
                 zh ? "# follow_up:              # 需要跟进的事项" : "# follow_up:              # what you will do next")

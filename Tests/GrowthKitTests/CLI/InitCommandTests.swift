@@ -14,7 +14,7 @@ import Yams
         let run = try CheckCommandTests.growth(["init", school.path, "--preset", preset, "--name", "江城二职"])
         #expect(run.status == 0, "\(run.output)")
         let check = try CheckCommandTests.growth(["check", "--content", school.path + "/content"])
-        #expect(check.output == "0 errors, 0 warnings in 12 files\n")
+        #expect(check.output == "0 errors, 0 warnings in 15 files\n")
         let build = try CheckCommandTests.growth([
             "build", "--content", school.path + "/content", "--output", school.path + "/site",
         ])

@@ -19,6 +19,11 @@ import Testing
     @Test(arguments: RecordType.allCases) func everyTypeWritesAFileThatChecksClean(type: RecordType) throws {
         let root = try Self.content()
         defer { TestContent.remove(root) }
+        if type == .partner {
+            // A partner activity is of a pair.
+            try "---\nname: 学生一\nclass: c1\ntutor: t-a\nkey: [2025-2]\npartner: s2\n---\n".write(
+                to: root.appendingPathComponent("students/s1/index.md"), atomically: true, encoding: .utf8)
+        }
         let run = try Self.new([type.rawValue, "s1", "--date", "2025-12-03"], in: root)
         #expect(run.status == 0, "\(run.output)")
         let path = root.path + "/students/s1/2025-12-03-\(type.rawValue).md"
@@ -27,10 +32,12 @@ import Testing
         let text = try Self.text(path)
         #expect(text.hasPrefix("---\ntutor: t-a\n"))
         #expect(text.contains("# mood: 3"))
-        #expect(text.contains("# confidential: true"))
+        // Visits to a family are confidential unless the tutor says otherwise.
+        let byDefault = type == .phoneVisit || type == .homeVisit
+        #expect(text.contains(byDefault ? "# confidential: false    # 这类记录默认保密" : "# confidential: true"))
         let headings: [RecordType: String] = [
             .talk: "## 谈话主题", .report: "## 学习情况", .phoneVisit: "## 家长关心的问题", .homeVisit: "## 参与人员",
-            .contact: "## 沟通对象", .observation: "## 看到的情况", .review: "## 跟踪决定",
+            .contact: "## 沟通对象", .observation: "## 看到的情况", .partner: "## 一起做了什么", .review: "## 跟踪决定",
         ]
         #expect(text.contains(headings[type]!))
         if type == .review { #expect(text.contains("\neffect: 3 ")) }
@@ -113,8 +120,14 @@ import Testing
             ["forum", "--date", "2025-11-28", "--topic", "期中学情", "--host", "t-a", "--attendees", "t-c"], in: root)
         #expect(try Self.text(forum.lines[0]).hasPrefix("---\ntopic: 期中学情\nhost: t-a\nattendees: [t-a, t-c]\n"))
         let check = try CheckCommandTests.growth(["check", "--content", root.path, "--as-of", "2025-12-10"])
-        for path in ["students/s9/index.md", "tutors/t-e.md", "classes/c2.md", "forums/2025-11-28.md"] {
+        for path in ["students/s9/index.md", "classes/c2.md", "forums/2025-11-28.md"] {
             #expect(!check.output.contains(path), "\(check.output)")
         }
+        // A new tutor checks clean but for the reminder that every staff member follows students.
+        #expect(
+            check.output.split(separator: "\n").map(String.init).filter { $0.contains("tutors/t-e.md") } == [
+                root.path
+                    + "/tutors/t-e.md:1:1: warning: t-e follows no student on 2025-12-10: every staff member is a tutor; give them students with `tutor: t-e` (or `left:` if they have left) [tutor-without-students]"
+            ])
     }
 }

@@ -42,7 +42,7 @@ import Testing
             "forums/2025-09-26.md": "---\ntopic: 研讨\nhost: t-a\nattendees: [t-a]\ncases: [2025002, \"2025003\"]\n---\n",
         ])
         #expect(checked.diagnostics.map(\.place) == [])
-        #expect(checked.school?.students.first { $0.id == "2025002" }?.partner == "2025003")
+        #expect(checked.school?.students.first { $0.id == "2025002" }?.partner(on: day("2025-10-01")) == "2025003")
         #expect(checked.school?.forums.first?.cases == ["2025002", "2025003"])
     }
 
@@ -84,7 +84,7 @@ import Testing
             ---
             """,
         ])
-        #expect(found == ["invalid-value students/s1/index.md:6:25"])
+        #expect(found == ["invalid-value students/s1/index.md:6:25", "tutor-without-students tutors/t-b.md:1:1"])
     }
 
     @Test func capacityCountsStudentsAtTheSameTime() async throws {
@@ -99,7 +99,11 @@ import Testing
             "---\nname: 学生\nclass: c1\ntutors: [{ tutor: t-a, from: 2025-09-01 }, { tutor: t-b, from: 2025-10-15 }]\n---\n"
         #expect(try await places(files) == [])
         files["students/s3/index.md"] = "---\nname: 学生\nclass: c1\ntutor: t-a\n---\n"
-        #expect(try await places(files) == ["tutor-over-capacity tutors/t-a.md:1:1"])
+        // t-b now follows nobody: every staff member is a tutor.
+        #expect(
+            try await places(files) == [
+                "tutor-over-capacity tutors/t-a.md:1:1", "tutor-without-students tutors/t-b.md:1:1",
+            ])
     }
 
     @Test func aSecondSurveyAnswerOnTheSameDay() async throws {

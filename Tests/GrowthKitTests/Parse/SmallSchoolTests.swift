@@ -68,7 +68,7 @@ import Testing
         #expect(student.classID == "2025-nursing-1")
         #expect(student.tutors.map(\.tutor) == ["t-wang"])
         #expect(student.tutor(on: day("2025-12-01")) == "t-wang")
-        #expect(student.partner == "2025002")
+        #expect(student.partners == [Partnership(student: "2025002")])
         #expect(student.key == .every)
         #expect(student.family == FamilyCircumstances(structure: .singleParent, notes: "母亲在外地务工"))
         #expect(student.background.summary == "由奶奶照顾，性格内向。")
@@ -109,7 +109,8 @@ import Testing
         let call = try #require(school.records.first { $0.type == .phoneVisit })
         #expect(call.date == day("2025-09-20"))
         #expect(call.slug == "mother")
-        #expect(call.isConfidential == false)
+        // Phone visits are confidential by default (policy.confidential_by_default).
+        #expect(call.isConfidential)
         #expect(call.areas == [])
     }
 

@@ -41,7 +41,7 @@ struct SchoolBuilder {
             : history.map { TutorAssignment(tutor: $0.0, from: day($0.1)) }
         school.students.append(
             Student(
-                id: id, name: id, classID: "c1", tutors: assignments, partner: nil, key: key ? .every : .none,
+                id: id, name: id, classID: "c1", tutors: assignments, key: key ? .every : .none,
                 family: nil, background: .empty, source: SourceLocation(path: "students/\(id)/index.md")))
     }
 

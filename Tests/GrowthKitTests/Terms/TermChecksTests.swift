@@ -141,6 +141,10 @@ import Testing
                 "---\nname: 学生一\nclass: c1\ntutor: t-a\njoined: 2025-10-01\nleft: 2025-09-01\n---\n",
             "tutors/t-b.md": "---\nname: 乙老师\nrole: teacher\nleft: 2025-13-01\n---\n",
         ])
-        #expect(found == ["invalid-value students/s1/index.md:6:7", "invalid-date tutors/t-b.md:4:7"])
+        #expect(
+            found == [
+                "invalid-value students/s1/index.md:6:7", "tutor-without-students tutors/t-b.md:1:1",
+                "invalid-date tutors/t-b.md:4:7",
+            ])
     }
 }

@@ -1,0 +1,54 @@
+/// A pair of growth partners in one term (seed 000: 成长伙伴), as either
+/// student's `partners` list names it, with what the tutors recorded of them.
+public struct PartnerPair: Sendable, Hashable {
+    /// The two student ids, the smaller first.
+    public var first: String
+    public var second: String
+    /// The days the pairing holds, as written; nil is open.
+    public var from: Day?
+    public var to: Day?
+    /// The days of the pair's `partner` records in the term up to its as-of date.
+    public var activities: [Day]
+
+    /// Whether the pairing holds on `day`.
+    public func holds(on day: Day) -> Bool {
+        (from.map { $0 <= day } ?? true) && (to.map { day <= $0 } ?? true)
+    }
+
+    /// The pairs of `term`: every pairing of a student at school in the term
+    /// that holds on some day of it, once however many sides list it.
+    static func pairs(in school: School, term: Term, asOf: Day) -> [PartnerPair] {
+        var pairs: [String: PartnerPair] = [:]
+        var order: [String] = []
+        for student in school.students where student.isPresent(during: term) {
+            for pairing in student.partners {
+                if let from = pairing.from, from > term.end { continue }
+                if let to = pairing.to, to < term.start { continue }
+                let (first, second) =
+                    min(student.id, pairing.student) == student.id
+                    ? (student.id, pairing.student) : (pairing.student, student.id)
+                let key = first + "\u{1F}" + second
+                if pairs[key] == nil {
+                    order.append(key)
+                    pairs[key] = PartnerPair(
+                        first: first, second: second, from: pairing.from, to: pairing.to, activities: [])
+                }
+            }
+        }
+        // A `partner` record belongs to the pair of its student that holds on its day.
+        let byStudent = Dictionary(grouping: order, by: { pairs[$0]!.first })
+            .merging(Dictionary(grouping: order, by: { pairs[$0]!.second })) { $0 + $1 }
+        for record in school.records
+        where record.type == .partner && term.contains(record.date) && record.date <= asOf {
+            guard let key = byStudent[record.studentID]?.first(where: { pairs[$0]!.holds(on: record.date) }) else {
+                continue
+            }
+            pairs[key]!.activities.append(record.date)
+        }
+        return order.sorted().map { key in
+            var pair = pairs[key]!
+            pair.activities.sort()
+            return pair
+        }
+    }
+}

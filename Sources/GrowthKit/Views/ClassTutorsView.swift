@@ -1,0 +1,53 @@
+/// The head teacher's view of a class (seed 002, 班主任为核心): every tutor
+/// who follows a student of the class, with how that tutor's students of the
+/// class stand.
+public struct ClassTutorsView: Sendable {
+    public var heading: String
+    public var hint: String
+    public var headers: [String]
+    public var rows: [ClassTutorRowView]
+}
+
+public struct ClassTutorRowView: Sendable, Hashable {
+    public var tutor: LinkView
+    public var students: String
+    public var compliance: String
+    public var status: StatusView
+    /// Overdue items of those students.
+    public var overdue: String
+    /// Follow-ups the tutor wrote for those students, not yet done.
+    public var followUps: String
+}
+
+extension ViewContext {
+    /// One row per tutor following a student of the class on the shown
+    /// term's as-of date, in tutor id order; nil for a class nobody follows.
+    func classTutors(_ schoolClass: SchoolClass, root: String) -> ClassTutorsView? {
+        let members = (studentsByClass[schoolClass.id] ?? []).compactMap { term.compliance(ofStudent: $0.id) }
+        let byTutor = Dictionary(grouping: members.filter { $0.tutorID != nil }) { $0.tutorID! }
+        guard !byTutor.isEmpty else { return nil }
+        let rows = byTutor.keys.sorted().compactMap { id -> ClassTutorRowView? in
+            guard let rows = byTutor[id], let link = tutorLink(id, root: root) else { return nil }
+            let ids = Set(rows.map(\.studentID))
+            let open = (recordsByTutor[id] ?? []).filter { ids.contains($0.studentID) }
+                .reduce(0) { $0 + $1.followUps.count { !$0.done } }
+            let compliance = mean(rows.map(\.compliance))
+            return ClassTutorRowView(
+                tutor: link, students: "\(rows.count)", compliance: text.percent(compliance),
+                status: complianceStatus(compliance), overdue: "\(rows.reduce(0) { $0 + $1.overdue.count })",
+                followUps: "\(open)")
+        }
+        return ClassTutorsView(
+            heading: "\(schoolClass.name) · \(text[.classTutors]) (\(rows.count))", hint: text[.classTutorsHint],
+            headers: [
+                text[.tutor], text[.studentsInClass], text[.compliance], text[.overdueItems], text[.openFollowUps],
+            ],
+            rows: rows)
+    }
+
+    /// The classes `tutor` is head teacher of, each with its tutors.
+    func headTeacherViews(of tutor: Tutor, root: String) -> [ClassTutorsView] {
+        school.classes.filter { $0.headTeacher == tutor.id && termClasses.contains($0.id) }
+            .compactMap { classTutors($0, root: root) }
+    }
+}

@@ -1,0 +1,37 @@
+/// The growth partners of a class (seed 000): each pair, when it holds, and
+/// what the tutors recorded of it this term.
+public struct PartnersView: Sendable {
+    public var heading: String
+    public var hint: String
+    public var headers: [String]
+    public var rows: [PartnerRowView]
+}
+
+public struct PartnerRowView: Sendable, Hashable {
+    public var first: LinkView
+    public var second: LinkView
+    public var span: String
+    public var activities: String
+    public var last: String
+}
+
+extension ViewContext {
+    /// The term's pairs with a student in `classID`; nil when there are none.
+    func partners(ofClass classID: String, root: String) -> PartnersView? {
+        let pairs = term.pairs.filter {
+            students[$0.first]?.classID == classID || students[$0.second]?.classID == classID
+        }
+        guard !pairs.isEmpty else { return nil }
+        return PartnersView(
+            heading: "\(text[.partnerPairs]) (\(pairs.count))", hint: text[.partnerPairsHint],
+            headers: [
+                text[.student], text[.partner], text[.pairedDays], text[.partnerActivities], text[.lastActivity],
+            ],
+            rows: pairs.map { pair in
+                PartnerRowView(
+                    first: studentLink(pair.first, root: root), second: studentLink(pair.second, root: root),
+                    span: text.span(pair.from, pair.to), activities: "\(pair.activities.count)",
+                    last: pair.activities.last.map(text.shortDate) ?? "–")
+            })
+    }
+}
