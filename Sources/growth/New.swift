@@ -14,6 +14,7 @@ struct New: AsyncParsableCommand {
             growth new tutor t-xu-jing --name 徐静 --role teacher
             growth new class 2026-nursing-2 --name 2026级护理2班 --grade 2026级 --head-teacher t-li-hua
             growth new forum --topic 期中学情分析 --host t-li-hua
+            growth new summary t-li-hua          a tutor's own summary of the work
 
             Only the path is printed, so `$EDITOR "$(growth new talk 2025101)"` opens it. \
             A school's content/templates/<type>.md replaces the built-in skeleton of a record.
@@ -21,11 +22,12 @@ struct New: AsyncParsableCommand {
 
     @Argument(
         help:
-            "A record type (talk, report, phone-visit, home-visit, contact, observation, review) or student, tutor, class, forum."
+            "A record type (talk, report, phone-visit, home-visit, contact, observation, partner, review) or student, tutor, class, forum, summary."
     )
     var kind: String
 
-    @Argument(help: "The student's id for a record; the new id for a student, tutor or class.")
+    @Argument(
+        help: "The student's id for a record, the tutor's for a summary; the new id for a student, tutor or class.")
     var id: String?
 
     @Option(help: "The content folder.")
@@ -120,6 +122,7 @@ struct New: AsyncParsableCommand {
             case "student": try NewFile.student(id, fields, school: school, exists: exists)
             case "tutor": try NewFile.tutor(id, fields, school: school, exists: exists)
             case "class": try NewFile.schoolClass(id, fields, school: school, exists: exists)
+            case "summary": try NewFile.summary(tutor: id, date: day, slug: slug, school: school, exists: exists)
             default:
                 try NewFile.record(
                     kind, student: id, date: day, slug: slug, school: school, schoolTemplate: template, exists: exists)

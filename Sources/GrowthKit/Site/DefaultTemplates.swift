@@ -164,10 +164,10 @@ table.heat td.l1 { background: #d7e6f3; }
 table.heat td.l2 { background: #8fb5d6; }
 table.heat td.l3 { background: var(--accent); color: #fff; }
 ol.timeline { list-style: none; padding: 0; margin: 0; }
-ol.timeline li { border-left: 3px solid var(--line); padding: .25rem 0 .75rem 1rem; margin-left: .25rem; }
-ol.timeline li header { font-weight: 600; }
-ol.timeline li.talk { border-left-color: var(--accent); }
-ol.timeline li.home-visit, ol.timeline li.phone-visit { border-left-color: var(--ok); }
+ol.timeline > li { border-left: 3px solid var(--line); padding: .25rem 0 .75rem 1rem; margin-left: .25rem; }
+ol.timeline > li > header { font-weight: 600; }
+ol.timeline > li.talk { border-left-color: var(--accent); }
+ol.timeline > li.home-visit, ol.timeline > li.phone-visit { border-left-color: var(--ok); }
 ol.timeline time { color: var(--muted); font-weight: normal; }
 .meta { margin: 0; color: var(--muted); font-size: .85rem; }
 .meta span + span::before { content: " · "; }
@@ -626,7 +626,7 @@ details.records summary { cursor: pointer; color: var(--accent); margin: .5rem 0
 <table tabindex="0" class="list">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
 <tbody>
-{{#rows}}<tr><td><a href="{{tutor.href}}"{{#tutor.textLang}} lang="{{tutor.textLang}}"{{/tutor.textLang}}>{{tutor.text}}</a></td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}{{#flagged}}<td>{{#flag}}<span class="status bad">{{flag}}</span>{{/flag}}</td>{{/flagged}}</tr>
+{{#rows}}<tr><td><a href="{{tutor.href}}"{{#tutor.textLang}} lang="{{tutor.textLang}}"{{/tutor.textLang}}>{{tutor.text}}</a>{{#flag}} <span class="status bad">{{flag}}</span>{{/flag}}</td>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>

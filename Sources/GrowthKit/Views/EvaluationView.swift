@@ -31,8 +31,6 @@ public struct TutorTableView: Sendable {
     public var hint: String
     public var headers: [String]
     public var rows: [ContactRowView]
-    /// Whether the last column holds each row's flag.
-    public var flagged: Bool = false
 }
 
 /// The school evaluation (`evaluation/index.html`).
@@ -92,8 +90,8 @@ extension ViewContext {
             heading: text[.contactCheck], hint: text[.contactCheckHint],
             headers: [
                 text[.tutor], text[.parentAnswers], text[.byPhoneQuestionnaire], text[.saidContacted],
-                text[.monthsWithVisit], text[.visitDenied], text[.markColumn],
-            ], rows: rows, flagged: true)
+                text[.monthsWithVisit], text[.visitDenied],
+            ], rows: rows)
     }
 
     /// The mean answer to each of school.yml's survey questions, per tutor.

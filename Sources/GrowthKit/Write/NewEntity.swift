@@ -1,4 +1,4 @@
-/// `growth new student|tutor|class|forum`: the files that are not records.
+/// `growth new student|tutor|class|forum|summary`: the files that are not records.
 extension NewFile {
     /// What the command line gives for a new student, tutor, class or forum.
     public struct Fields: Sendable {
@@ -104,6 +104,27 @@ extension NewFile {
             : "## Case analysis (confidential)\n\n(Background, analysis, measures.)\n\n## Summary\n\n(write here)\n"
         let path = freePath(stem: "forums/\(date.iso)", slug: slug, exists: exists)
         return draft(path, lines, body)
+    }
+
+    /// `tutors/<id>/<date>-summary[-<slug>].md`: a tutor's summary of the work.
+    public static func summary(
+        tutor: String, date: Day, slug: String?, school: School, exists: (String) -> Bool
+    ) throws(Diagnostic) -> Draft {
+        let stem = "tutors/\(tutor)/\(date.iso)-summary"
+        try checkSlug(slug, at: stem + ".md")
+        try requireTutor(tutor, in: school, at: stem + ".md")
+        let zh = school.settings.locale == .zhCN
+        let lines = [
+            zh ? "title: （总结的题目）" : "title: (the summary's title)",
+            zh
+                ? "# confidential: true     # 保密：只给学校领导看；不写则全体教职工可读"
+                : "# confidential: true     # leadership only; without it all staff may read it",
+        ]
+        let body =
+            zh
+            ? "## 做法\n\n（请填写）\n\n## 体会与经验\n\n（请填写）\n\n## 不足与改进\n\n（请填写）\n"
+            : "## What I did\n\n(write here)\n\n## What I learned\n\n(write here)\n\n## What to change\n\n(write here)\n"
+        return draft(freePath(stem: stem, slug: slug, exists: exists), lines, body)
     }
 
     /// A file: its front matter lines between `---` lines, then its body.

@@ -11,7 +11,8 @@ enum TutorGuide {
 
             1. `growth new talk <学号>`：建好今天的谈心记录并打印文件路径。其他类型：
                `report` 学生汇报、`phone-visit` 电话家访、`home-visit` 上门家访、
-               `contact` 与其他老师沟通、`observation` 日常观察、`review` 学期评价。
+               `contact` 与其他老师沟通、`observation` 日常观察、`partner` 成长伙伴活动、
+               `review` 学期评价。
                补记以前的事：`--date 2025-10-19`。
             2. 打开文件填写（`$EDITOR "$(growth new talk <学号>)"`）。`#` 开头的是可选项，
                去掉 `#` 再填：`mood` 状态（1–5）、`areas` 领域、`confidential: true` 保密、
@@ -24,7 +25,10 @@ enum TutorGuide {
 
             - 学生的家庭情况和成长背景、标为保密的记录正文、导师论坛的个案分析、
               问卷留言只给学校领导看；教职工版网站里没有这些内容。
-            - 涉及家庭隐私的记录请写 `confidential: true`。
+            - 涉及家庭隐私的记录请写 `confidential: true`。电话家访和上门家访默认保密；
+              家长同意全体导师阅读的，写 `confidential: false`。
+            - 自己的工作总结写在 `content/tutors/<导师编号>/<日期>-summary.md`，全体教职工可读；
+              写 `confidential: true` 则只给学校领导看。
             - 网站不要转发、不要公开。
 
             ## 新学期
@@ -42,7 +46,7 @@ enum TutorGuide {
 
             1. `growth new talk <student id>` writes today's talk and prints its path. Other types:
                `report`, `phone-visit`, `home-visit`, `contact` (another teacher), `observation`,
-               `review` (the term review). For an earlier day: `--date 2025-10-19`.
+               `partner` (growth partners' activity), `review` (the term review). For an earlier day: `--date 2025-10-19`.
             2. Open the file and fill it in (`$EDITOR "$(growth new talk <student id>)"`). Lines starting
                with `#` are optional: remove the `#` to use `mood` (1–5), `areas`, `confidential: true`,
                `follow_up`.
@@ -55,7 +59,11 @@ enum TutorGuide {
 
             - Family circumstances, backgrounds, the text of confidential records, forum case analyses
               and survey comments are for leadership only; the staff site has none of them.
-            - Mark a record about family matters `confidential: true`.
+            - Mark a record about family matters `confidential: true`. Phone calls home and home visits
+              are confidential by default; write `confidential: false` when the family is glad for all
+              staff to read it.
+            - Your own summaries of the work go in `content/tutors/<your id>/<date>-summary.md`; all staff
+              may read them, unless you write `confidential: true`.
             - Never forward or publish the site.
 
             ## A new term

@@ -10,13 +10,17 @@ let demoNow = Date(timeIntervalSince1970: 1_796_054_400)
 @Suite struct DemoTests {
     @Test func theDemoChecksClean() async throws {
         let checked = await TestContent.check(TestContent.packageRoot.appendingPathComponent("content"), now: demoNow)
-        // The one warning is meant: a home visit in the winter holiday.
+        // Both warnings are meant: a home visit in the winter holiday, and the
+        // psychology teacher who came in November and has no students yet.
         #expect(
-            checked.diagnostics.map(\.place) == ["date-between-terms students/2025103/2026-02-05-home-visit.md:1:1"])
+            checked.diagnostics.map(\.place) == [
+                "date-between-terms students/2025103/2026-02-05-home-visit.md:1:1",
+                "tutor-without-students tutors/t-he-yun.md:1:1",
+            ])
         let school = try #require(checked.school)
         #expect(school.settings.terms.map(\.id) == ["2024-2", "2025-1", "2025-2", "2026-1"])
         #expect(school.students.count == 36)
-        #expect(school.tutors.count == 9)
+        #expect(school.tutors.count == 10)
         #expect(school.classes.count == 4)
         #expect(school.records.count > 1900)
         // The story SPEC §7 asks of it: a student and a tutor who leave, key students who change.
@@ -64,8 +68,8 @@ let demoNow = Date(timeIntervalSince1970: 1_796_054_400)
         #expect(Set(evaluation["criticised"] as? [String] ?? []) == ["t-zhao-lei", "t-zhou-peng"])
         #expect((evaluation["commended"] as? [String])?.count == 3)
         let csv = try String(contentsOf: output.appendingPathComponent("data/evaluation.csv"), encoding: .utf8)
-        // Header and the term's 9 tutors: 徐婧, who joins next term, is listed without a score.
-        #expect(csv.split(separator: "\r\n").count == 10)
+        // Header and 10 tutors: 徐婧 and 何芸, who come in later terms, are listed without a score.
+        #expect(csv.split(separator: "\r\n").count == 11)
     }
 
     @Test func everyDemoPageIsValidHTML() async throws {

@@ -130,4 +130,20 @@ import Testing
                     + "/tutors/t-e.md:1:1: warning: t-e follows no student on 2025-12-10: every staff member is a tutor; give them students with `tutor: t-e` (or `left:` if they have left) [tutor-without-students]"
             ])
     }
+
+    @Test func aTutorsSummaryInTheTutorsFolder() async throws {
+        let root = try Self.content()
+        defer { TestContent.remove(root) }
+        let run = try Self.new(["summary", "t-a", "--date", "2025-12-05"], in: root)
+        #expect(run.lines == [root.path + "/tutors/t-a/2025-12-05-summary.md"], "\(run.output)")
+        #expect(try Self.text(run.lines[0]).hasPrefix("---\ntitle: （总结的题目）\n# confidential: true"))
+        #expect(try Self.new(["summary", "t-a", "--date", "2025-12-05"], in: root).lines[0].hasSuffix("-summary-2.md"))
+        let unknown = try Self.new(["summary", "t-x"], in: root)
+        #expect(unknown.status == 1)
+        #expect(unknown.output.contains("no tutor has the id `t-x` (there is no tutors/t-x.md) [unknown-id]"))
+        let check = try CheckCommandTests.growth(["check", "--content", root.path, "--as-of", "2025-12-10"])
+        #expect(!check.output.contains("summary"), "\(check.output)")
+        let checked = try #require(await TestContent.check(root, asOf: day("2025-12-10")).school)
+        #expect(checked.summaries.map(\.id) == ["t-a/2025-12-05-summary", "t-a/2025-12-05-summary-2"])
+    }
 }
