@@ -38,7 +38,7 @@ struct Init: AsyncParsableCommand {
             )
             throw ExitCode(1)
         }
-        let today = AsOfDate.day(of: Date(), in: "Asia/Shanghai")
+        let today = Day(Date(), in: "Asia/Shanghai")
         let files = SchoolStarter.files(.init(preset: preset, name: name, locale: locale, today: today))
         var written = 0
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {

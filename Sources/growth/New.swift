@@ -60,7 +60,7 @@ struct New: AsyncParsableCommand {
             FileHandle.standardError.write(Data("growth new: school.yml could not be read; nothing was written\n".utf8))
             throw ExitCode(1)
         }
-        let day = date ?? AsOfDate.day(of: Date(), in: school.settings.timezone)
+        let day = date ?? Day(Date(), in: school.settings.timezone)
         let exists = { (path: String) in FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
         }
         var fields = NewFile.Fields()

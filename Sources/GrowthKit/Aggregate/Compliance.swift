@@ -1,17 +1,17 @@
 /// Due and met periods of one policy item.
-public struct ItemCompliance: Sendable, Hashable {
+struct ItemCompliance: Sendable, Hashable {
     /// Closed periods in which the student had a tutor on the period's last day.
-    public var due: Int = 0
+    var due: Int = 0
     /// Those of them holding at least one record of the item's type.
-    public var met: Int = 0
+    var met: Int = 0
 
-    public init(due: Int = 0, met: Int = 0) {
+    init(due: Int = 0, met: Int = 0) {
         self.due = due
         self.met = met
     }
 
     /// met / due; nil when nothing is due yet.
-    public var ratio: Double? { due > 0 ? Double(met) / Double(due) : nil }
+    var ratio: Double? { due > 0 ? Double(met) / Double(due) : nil }
 
     mutating func add(_ other: ItemCompliance) {
         due += other.due
@@ -21,81 +21,81 @@ public struct ItemCompliance: Sendable, Hashable {
 
 /// The period of an item still open on the as-of date: not judged yet, but
 /// the work done in it shows (a term-long home visit done in October).
-public struct OpenPeriod: Sendable, Hashable {
-    public var period: Period
+struct OpenPeriod: Sendable, Hashable {
+    var period: Period
     /// A record of the item falls in the period up to the as-of date.
-    public var done: Bool
+    var done: Bool
     /// Days from the last record of the item (this term) to the as-of date; nil when none.
-    public var daysSince: Int?
+    var daysSince: Int?
 }
 
 /// A required item a student is overdue for.
-public struct OverdueItem: Sendable, Hashable {
-    public var studentID: String
-    public var item: RecordType
+struct OverdueItem: Sendable, Hashable {
+    var studentID: String
+    var item: RecordType
     /// Days from the last record (or the start) to the as-of date.
-    public var days: Int
+    var days: Int
     /// Days allowed: the cadence's gap plus `grace_days`.
-    public var allowed: Int
+    var allowed: Int
     /// The last record of the type, if any.
-    public var lastRecord: Day?
+    var lastRecord: Day?
 
     /// How far past the allowed gap: what "worst first" sorts by.
-    public var excess: Int { days - allowed }
+    var excess: Int { days - allowed }
 }
 
 /// One student's compliance with the policy.
-public struct StudentCompliance: Sendable, Hashable {
-    public var studentID: String
-    public var classID: String
+struct StudentCompliance: Sendable, Hashable {
+    var studentID: String
+    var classID: String
     /// The tutor on the as-of date.
-    public var tutorID: String?
+    var tutorID: String?
     /// Whether the policy applies to the student (`applies_to: key`).
-    public var isRequired: Bool
+    var isRequired: Bool
     /// Per required record type.
-    public var items: [RecordType: ItemCompliance]
+    var items: [RecordType: ItemCompliance]
     /// Per required record type, the period still open on the as-of date
     /// (none once the term has ended, or for a student nobody follows then).
-    public var open: [RecordType: OpenPeriod] = [:]
+    var open: [RecordType: OpenPeriod] = [:]
     /// The mean over required items with at least one due period.
-    public var compliance: Double?
-    public var overdue: [OverdueItem]
+    var compliance: Double?
+    var overdue: [OverdueItem]
 }
 
 /// One tutor's compliance: over the periods in which each student was theirs.
-public struct TutorCompliance: Sendable, Hashable {
-    public var tutorID: String
+struct TutorCompliance: Sendable, Hashable {
+    var tutorID: String
     /// Students whose periods were judged for this tutor, by id.
-    public var students: [String]
+    var students: [String]
     /// The mean of those students' compliance over this tutor's periods.
-    public var compliance: Double?
+    var compliance: Double?
     /// Closed forum periods with a forum held (`due`) and attended (`met`);
     /// nil when the policy has no forum item.
-    public var forums: ItemCompliance?
+    var forums: ItemCompliance?
 }
 
 /// A class's compliance: the mean over its students.
-public struct ClassCompliance: Sendable, Hashable {
-    public var classID: String
-    public var students: Int
-    public var compliance: Double?
+struct ClassCompliance: Sendable, Hashable {
+    var classID: String
+    var students: Int
+    var compliance: Double?
     /// Per item, summed over the class's students.
-    public var items: [RecordType: ItemCompliance]
+    var items: [RecordType: ItemCompliance]
 }
 
 /// Compliance of the whole school as of one day (SPEC §3).
-public struct ComplianceReport: Sendable, Hashable {
-    public var asOf: Day
+struct ComplianceReport: Sendable, Hashable {
+    var asOf: Day
     /// The required record types, in their display order.
-    public var requiredItems: [RecordType]
-    public var students: [StudentCompliance]
-    public var tutors: [TutorCompliance]
-    public var classes: [ClassCompliance]
-    public var school: Double?
+    var requiredItems: [RecordType]
+    var students: [StudentCompliance]
+    var tutors: [TutorCompliance]
+    var classes: [ClassCompliance]
+    var school: Double?
     /// Per item, summed over all students.
-    public var items: [RecordType: ItemCompliance]
+    var items: [RecordType: ItemCompliance]
     /// Every overdue item of every student, worst first.
-    public var overdue: [OverdueItem]
+    var overdue: [OverdueItem]
 }
 
 /// The mean of the values present; nil when there are none.

@@ -1,39 +1,39 @@
 /// A follow-up action with the record it came from.
-public struct FollowUpItem: Sendable, Hashable {
-    public var action: String
-    public var due: Day?
-    public var done: Bool
+struct FollowUpItem: Sendable, Hashable {
+    var action: String
+    var due: Day?
+    var done: Bool
     /// The record's id and date.
-    public var recordID: String
-    public var recorded: Day
+    var recordID: String
+    var recorded: Day
     /// Open and its due date has passed the as-of date.
-    public var isOverdue: Bool
+    var isOverdue: Bool
     /// Part of a confidential record: the staff audience does not see the action.
-    public var isConfidential: Bool
+    var isConfidential: Bool
 }
 
 /// A point of the mood series.
-public struct MoodPoint: Sendable, Hashable {
-    public var date: Day
-    public var mood: Int
+struct MoodPoint: Sendable, Hashable {
+    var date: Day
+    var mood: Int
 }
 
 /// How many of a student's records touched an area.
-public struct AreaCount: Sendable, Hashable {
-    public var area: Area
-    public var count: Int
+struct AreaCount: Sendable, Hashable {
+    var area: Area
+    var count: Int
 }
 
 /// A student's growth over the term (SPEC §3): the data of the growth file.
-public struct GrowthTrajectory: Sendable, Hashable {
-    public var studentID: String
+struct GrowthTrajectory: Sendable, Hashable {
+    var studentID: String
     /// The student's records, oldest first.
-    public var records: [Record]
-    public var moods: [MoodPoint]
+    var records: [Record]
+    var moods: [MoodPoint]
     /// How many records touched each area, in the order areas are listed.
-    public var areas: [AreaCount]
+    var areas: [AreaCount]
     /// Every follow-up action, open (`done` false), overdue (`isOverdue`) or done.
-    public var followUps: [FollowUpItem]
+    var followUps: [FollowUpItem]
 
     static func make(for student: Student, records: [Record], asOf: Day) -> GrowthTrajectory {
         let records = records.sorted { ($0.date, $0.type.rank, $0.id) < ($1.date, $1.type.rank, $1.id) }

@@ -1,17 +1,17 @@
 /// A pair of growth partners in one term (seed 000: 成长伙伴), as either
 /// student's `partners` list names it, with what the tutors recorded of them.
-public struct PartnerPair: Sendable, Hashable {
+struct PartnerPair: Sendable, Hashable {
     /// The two student ids, the smaller first.
-    public var first: String
-    public var second: String
+    var first: String
+    var second: String
     /// The days the pairing holds, as written; nil is open.
-    public var from: Day?
-    public var to: Day?
+    var from: Day?
+    var to: Day?
     /// The days of the pair's `partner` records in the term up to its as-of date.
-    public var activities: [Day]
+    var activities: [Day]
 
     /// Whether the pairing holds on `day`.
-    public func holds(on day: Day) -> Bool {
+    func holds(on day: Day) -> Bool {
         (from.map { $0 <= day } ?? true) && (to.map { day <= $0 } ?? true)
     }
 

@@ -1,22 +1,22 @@
 /// One window of a cadence within the term, e.g. the second fortnight.
-public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var start: Day
-    public var end: Day
+struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
+    var start: Day
+    var end: Day
 
-    public init(start: Day, end: Day) {
+    init(start: Day, end: Day) {
         self.start = start
         self.end = end
     }
 
-    public func contains(_ day: Day) -> Bool { start <= day && day <= end }
+    func contains(_ day: Day) -> Bool { start <= day && day <= end }
 
     /// A period is closed when its last day is on or before the as-of date:
     /// only closed periods are judged.
-    public func isClosed(asOf: Day) -> Bool { end <= asOf }
+    func isClosed(asOf: Day) -> Bool { end <= asOf }
 
-    public static func < (lhs: Period, rhs: Period) -> Bool { lhs.start < rhs.start }
+    static func < (lhs: Period, rhs: Period) -> Bool { lhs.start < rhs.start }
 
-    public var description: String { "\(start)…\(end)" }
+    var description: String { "\(start)…\(end)" }
 }
 
 extension Cadence {
@@ -24,7 +24,7 @@ extension Cadence {
     /// `N weeks` are N×7-day windows from the Monday of the term's first week,
     /// `N months` calendar months grouped by N from the term's first month,
     /// `1 term` the whole term.
-    public func periods(in term: Term) -> [Period] {
+    func periods(in term: Term) -> [Period] {
         var periods: [Period] = []
         switch self {
         case .term:
@@ -52,7 +52,7 @@ extension Cadence {
     /// How many days may pass between two records before a student is overdue
     /// (before `grace_days`): 7×N for weeks, 30×N for months, the term's
     /// length for `1 term`.
-    public func allowedGap(in term: Term) -> Int {
+    func allowedGap(in term: Term) -> Int {
         switch self {
         case .weeks(let n): 7 * n
         case .months(let n): 30 * n

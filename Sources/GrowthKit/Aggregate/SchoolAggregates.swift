@@ -1,18 +1,18 @@
 /// Everything computed from the school and the as-of date: what the exports
 /// and the site show. A pure function of its inputs.
-public struct SchoolAggregates: Sendable {
+struct SchoolAggregates: Sendable {
     /// The build's as-of date.
-    public var asOf: Day
+    var asOf: Day
     /// Every term begun by the as-of date, oldest first; the last is the
     /// as-of term (SPEC §7).
-    public var terms: [TermAggregates]
+    var terms: [TermAggregates]
     /// By student id: the whole stay up to the as-of date.
-    public var trajectories: [String: GrowthTrajectory]
+    var trajectories: [String: GrowthTrajectory]
     /// Tutors with an overdue follow-up on a record the audience may not
     /// read: set by the audience filter, which removes the follow-ups.
-    public var hiddenOverdueFollowUps: Set<String> = []
+    var hiddenOverdueFollowUps: Set<String> = []
 
-    public init(school: School, asOf: Day) {
+    init(school: School, asOf: Day) {
         let settings = school.settings
         let asOf = max(asOf, settings.terms[0].start)
         self.asOf = asOf
@@ -28,61 +28,61 @@ public struct SchoolAggregates: Sendable {
     }
 
     /// The as-of term's figures: what the site's root pages and `data/` show.
-    public var current: TermAggregates { terms[terms.count - 1] }
+    var current: TermAggregates { terms[terms.count - 1] }
 
-    public var compliance: ComplianceReport { current.compliance }
-    public var evaluation: Evaluation { current.evaluation }
+    var compliance: ComplianceReport { current.compliance }
+    var evaluation: Evaluation { current.evaluation }
 
     /// Terms that ended before the as-of date: each gets its own pages.
-    public var endedTerms: [TermAggregates] { terms.filter(\.hasEnded) }
+    var endedTerms: [TermAggregates] { terms.filter(\.hasEnded) }
 }
 
 /// One term's figures (SPEC §3, per term with that term's rules).
-public struct TermAggregates: Sendable {
-    public var term: Term
+struct TermAggregates: Sendable {
+    var term: Term
     /// The rules in force in the term.
-    public var policy: Policy
-    public var evaluationSettings: EvaluationSettings
+    var policy: Policy
+    var evaluationSettings: EvaluationSettings
     /// The day the figures are for: the build's as-of date, or the term's last
     /// day once it has ended, so an ended term's figures never change.
-    public var asOf: Day
+    var asOf: Day
     /// Whether the term ended before the build's as-of date.
-    public var hasEnded: Bool
-    public var compliance: ComplianceReport
-    public var evaluation: Evaluation
+    var hasEnded: Bool
+    var compliance: ComplianceReport
+    var evaluation: Evaluation
     /// How many students of each class live in each family structure: counts
     /// that stay when the staff audience loses the students' own circumstances.
-    public var familyCounts: [String: [FamilyStructure: Int]]
+    var familyCounts: [String: [FamilyStructure: Int]]
     /// The pairs of growth partners of the term.
-    public var pairs: [PartnerPair]
+    var pairs: [PartnerPair]
     /// The same counts for the whole school.
-    public var schoolFamilyCounts: [FamilyStructure: Int] {
+    var schoolFamilyCounts: [FamilyStructure: Int] {
         familyCounts.values.reduce(into: [:]) { total, counts in total.merge(counts, uniquingKeysWith: +) }
     }
     /// The students at the school during the term, the tutors and the classes
     /// its pages list, each in id order.
-    public var students: [String]
-    public var tutors: [String]
-    public var classes: [String]
+    var students: [String]
+    var tutors: [String]
+    var classes: [String]
     // Lookups by id, built once: pages of other terms ask for one entry each.
     private var studentIndex: [String: Int] = [:]
     private var tutorIndex: [String: Int] = [:]
     private var classIndex: [String: Int] = [:]
     private var evaluationIndex: [String: Int] = [:]
 
-    public func compliance(ofStudent id: String) -> StudentCompliance? {
+    func compliance(ofStudent id: String) -> StudentCompliance? {
         studentIndex[id].map { compliance.students[$0] }
     }
 
-    public func compliance(ofTutor id: String) -> TutorCompliance? {
+    func compliance(ofTutor id: String) -> TutorCompliance? {
         tutorIndex[id].map { compliance.tutors[$0] }
     }
 
-    public func compliance(ofClass id: String) -> ClassCompliance? {
+    func compliance(ofClass id: String) -> ClassCompliance? {
         classIndex[id].map { compliance.classes[$0] }
     }
 
-    public func evaluation(ofTutor id: String) -> TutorEvaluation? {
+    func evaluation(ofTutor id: String) -> TutorEvaluation? {
         evaluationIndex[id].map { evaluation.tutors[$0] }
     }
 

@@ -2,7 +2,7 @@ extension School {
     /// Survey answers of one term up to a day, by the tutor they count for:
     /// the student's tutor on the answer's date (SPEC §2). Answers for a
     /// student with no tutor that day count for nobody.
-    public func answersByTutor(in term: Term, upTo last: Day) -> [String: [SurveyResponse]] {
+    func answersByTutor(in term: Term, upTo last: Day) -> [String: [SurveyResponse]] {
         let students = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0) })
         var answers: [String: [SurveyResponse]] = [:]
         for response in surveys where term.contains(response.date) && response.date <= last {

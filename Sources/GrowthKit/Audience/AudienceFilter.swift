@@ -1,7 +1,7 @@
 /// Removes what an audience may not read from the model and the aggregates,
 /// before any view, template, chart, search index or export sees them: no
 /// template can leak what the values no longer hold (SPEC §5).
-public enum AudienceFilter {
+enum AudienceFilter {
     /// The school and its aggregates as `audience` may read them.
     ///
     /// For `staff`: family circumstances, backgrounds, forum case analyses,
@@ -11,7 +11,7 @@ public enum AudienceFilter {
     /// review verdict, follow-ups and file-name slug go. The growth
     /// trajectories are made again from what is left, so no chart, area count
     /// or mood point can show what the record held.
-    public static func apply(
+    static func apply(
         _ audience: Audience, to school: School, _ aggregates: SchoolAggregates
     ) -> (School, SchoolAggregates) {
         guard audience == .staff else { return (school, aggregates) }

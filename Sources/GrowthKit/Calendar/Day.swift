@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day, as a school writes it: no time, no time zone.
 ///
 /// Days are stored as their count from 1970-01-01 so that arithmetic and
@@ -131,5 +133,15 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+extension Day {
+    /// The day an instant falls on in a time zone (an IANA name; UTC when unknown).
+    public init(_ instant: Date, in timezone: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 0)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self = Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }

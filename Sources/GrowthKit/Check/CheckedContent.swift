@@ -11,16 +11,3 @@ public struct CheckedContent: Sendable {
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
-
-/// The days a check compares dates against.
-public struct CheckDates: Sendable, Hashable {
-    /// The as-of date: later records are left out of this build.
-    public var asOf: Day
-    /// The real today in the school's time zone: later records cannot have happened.
-    public var today: Day
-
-    public init(asOf: Day, today: Day) {
-        self.asOf = asOf
-        self.today = today
-    }
-}

@@ -3,8 +3,8 @@
 ///
 /// An entity whose required parts are broken is left out, with an error that
 /// says so; a broken optional part (a partner, an attendee) is dropped alone.
-public enum ModelBuilder {
-    public static func build(_ content: ContentFiles, dates: (SchoolSettings) -> CheckDates) -> CheckedContent {
+enum ModelBuilder {
+    static func build(_ content: ContentFiles, dates: (SchoolSettings) -> CheckDates) -> CheckedContent {
         var diagnostics = content.diagnostics
         var inventory = Inventory()
         for file in content.files {
@@ -12,7 +12,7 @@ public enum ModelBuilder {
             inventory.add(file.document)
         }
         let ids = KnownIDs(inventory, paths: Set(content.files.map(\.path)))
-        var builder = Builder(
+        var builder = CrossFileRules(
             ids: ids, settings: inventory.settings.first?.value, parsedSettings: inventory.settings.first)
         builder.dates = builder.settings.map(dates)
         let school = builder.build(inventory)

@@ -153,7 +153,7 @@ public struct DiagnosticReport: Sendable {
     }
 
     /// `1,990`.
-    static func grouped(_ n: Int) -> String { Localizer(.en).number(n) }
+    static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 
     /// `content/students/…` for a path of `content`; the folder itself for an empty path.
     public static func path(_ path: String, in folder: String?) -> String {

@@ -1,16 +1,16 @@
 /// A table written as CSV for Excel: UTF-8 with a byte-order mark (so Chinese
 /// opens intact), CRLF rows, RFC 4180 quoting, and cells that Excel would run
 /// as a formula (`=`, `+`, `-`, `@`, tab, CR) prefixed with `'`.
-public struct CSVTable: Sendable {
-    public var header: [String]
-    public var rows: [[String]]
+struct CSVTable: Sendable {
+    var header: [String]
+    var rows: [[String]]
 
-    public init(header: [String], rows: [[String]] = []) {
+    init(header: [String], rows: [[String]] = []) {
         self.header = header
         self.rows = rows
     }
 
-    public var bytes: [UInt8] {
+    var bytes: [UInt8] {
         var text = ""
         for row in [header] + rows {
             text += row.map(Self.cell).joined(separator: ",") + "\r\n"

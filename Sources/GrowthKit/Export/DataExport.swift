@@ -1,8 +1,8 @@
 /// The machine-readable exports under `data/` (SPEC §4): compliance and
 /// evaluation as JSON for scripts and as CSV for Excel.
-public enum DataExport {
+enum DataExport {
     /// Output paths → bytes.
-    public static func files(school: School, aggregates: SchoolAggregates) -> [String: [UInt8]] {
+    static func files(school: School, aggregates: SchoolAggregates) -> [String: [UInt8]] {
         let names = Names(school)
         return [
             "data/compliance.json": Array(complianceJSON(school, aggregates, names).text.utf8),

@@ -1,4 +1,4 @@
-import CGrowthSystem
+internal import CGrowthSystem
 import Foundation
 
 #if canImport(Glibc)

@@ -1,7 +1,7 @@
 /// Parses one file of the content folder. Pure: bytes in, values and
 /// diagnostics out, so it can run on many files at once.
-public enum DocumentParser {
-    public static func parse(path: String, kind: ContentFileKind, bytes: [UInt8]) -> ParsedFile {
+enum DocumentParser {
+    static func parse(path: String, kind: ContentFileKind, bytes: [UInt8]) -> ParsedFile {
         let text: String
         switch TextDecoding.decode(bytes, path: path) {
         case .success(let decoded): text = decoded

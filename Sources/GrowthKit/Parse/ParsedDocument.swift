@@ -1,5 +1,5 @@
 /// The kinds of things an id can name.
-public enum EntityKind: String, Sendable, Hashable {
+enum EntityKind: String, Sendable, Hashable {
     case student
     case tutor
     case schoolClass = "class"
@@ -8,27 +8,27 @@ public enum EntityKind: String, Sendable, Hashable {
 
 /// An id written in a file, with where it was written, to be resolved when
 /// all files are read.
-public struct IDReference: Sendable, Hashable {
-    public var kind: EntityKind
-    public var id: String
-    public var location: SourceLocation
+struct IDReference: Sendable, Hashable {
+    var kind: EntityKind
+    var id: String
+    var location: SourceLocation
     /// The field it was written in, for messages (`partner`, `attendees`).
-    public var field: String
+    var field: String
 }
 
 /// A model value read from one file (or one CSV row), with the places later
 /// checks point at.
-public struct Parsed<Value: Sendable>: Sendable {
-    public var value: Value
-    public var references: [IDReference] = []
+struct Parsed<Value: Sendable>: Sendable {
+    var value: Value
+    var references: [IDReference] = []
     /// Where the value's date was written (front matter or file name).
-    public var dateLocation: SourceLocation?
+    var dateLocation: SourceLocation?
     /// Where a field that later checks point at was written, by field name.
-    public var fieldLocations: [String: SourceLocation] = [:]
+    var fieldLocations: [String: SourceLocation] = [:]
 }
 
 /// What one file held.
-public enum ParsedDocument: Sendable {
+enum ParsedDocument: Sendable {
     case settings(Parsed<SchoolSettings>)
     case schoolClass(Parsed<SchoolClass>)
     case tutor(Parsed<Tutor>)
@@ -41,8 +41,8 @@ public enum ParsedDocument: Sendable {
 
 /// One file after parsing: what it held (nil when it could not be read at
 /// all) and every problem found in it.
-public struct ParsedFile: Sendable {
-    public var path: String
-    public var document: ParsedDocument?
-    public var diagnostics: [Diagnostic]
+struct ParsedFile: Sendable {
+    var path: String
+    var document: ParsedDocument?
+    var diagnostics: [Diagnostic]
 }

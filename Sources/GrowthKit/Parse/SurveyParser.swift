@@ -1,4 +1,4 @@
-import CSV
+internal import CSV
 
 /// Reads `surveys/*.csv`: `date,respondent,student,score,contacted,comment`,
 /// and optionally `method` and one column per question of `survey.questions`

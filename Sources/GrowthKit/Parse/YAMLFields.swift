@@ -1,4 +1,4 @@
-@preconcurrency import Yams
+@preconcurrency internal import Yams
 
 /// Collects the diagnostics of one file while its YAML is read.
 final class FileDiagnostics {
@@ -129,7 +129,7 @@ final class FileDiagnostics {
 /// The `key: value` pairs of one YAML mapping, read with typed accessors that
 /// report a diagnostic at the offending key or value and return nil.
 ///
-/// Construction reports duplicate keys; `finish()` reports keys nobody asked for.
+/// Construction reports duplicate keys; `rejectUnknownKeys` reports keys no reader knows.
 struct YAMLFields {
     let file: FileDiagnostics
     /// Where the mapping itself starts: missing fields are reported here.

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+internal import Mustache
 
 /// The templates and assets a site is rendered with: the defaults embedded
 /// in the binary, each replaceable by a file of the same name in a school's

@@ -1,20 +1,20 @@
 /// Students who need attention now (issue: the principal's phone): a fall in
 /// mood, a low mood, or an overdue follow-up, by thresholds in `school.yml`.
-public struct AttentionView: Sendable {
-    public var heading: String
+struct AttentionView: Sendable {
+    var heading: String
     /// The rule, stated on the page.
-    public var rule: String
-    public var headers: [String]
-    public var rows: [AttentionRowView]
-    public var none: String
+    var rule: String
+    var headers: [String]
+    var rows: [AttentionRowView]
+    var none: String
 }
 
 /// One student who needs attention, and why.
-public struct AttentionRowView: Sendable, Hashable {
-    public var student: LinkView
-    public var schoolClass: LinkView
-    public var tutor: LinkView?
-    public var reasons: [String]
+struct AttentionRowView: Sendable, Hashable {
+    var student: LinkView
+    var schoolClass: LinkView
+    var tutor: LinkView?
+    var reasons: [String]
 }
 
 extension ViewContext {

@@ -1,19 +1,19 @@
 /// A row of a table in a view: ready-made cell strings.
-public struct TableRow: Sendable, Hashable {
-    public var cells: [String]
+struct TableRow: Sendable, Hashable {
+    var cells: [String]
 }
 
 /// A chart made at build time: inline SVG with a `<title>`, a one-sentence
 /// summary, and its numbers as a table for readers who cannot see it.
-public struct ChartView: Sendable {
-    public var id: String
-    public var title: String
+struct ChartView: Sendable {
+    var id: String
+    var title: String
     /// The whole `<svg>` element; every text in it is escaped.
-    public var svg: String
-    public var summary: String
-    public var headers: [String]
-    public var rows: [TableRow]
-    public var tableLabel: String
+    var svg: String
+    var summary: String
+    var headers: [String]
+    var rows: [TableRow]
+    var tableLabel: String
 }
 
 /// Builds the SVG of each kind of chart.

@@ -1,22 +1,22 @@
 /// The head teacher's view of a class (seed 002, 班主任为核心): every tutor
 /// who follows a student of the class, with how that tutor's students of the
 /// class stand.
-public struct ClassTutorsView: Sendable {
-    public var heading: String
-    public var hint: String
-    public var headers: [String]
-    public var rows: [ClassTutorRowView]
+struct ClassTutorsView: Sendable {
+    var heading: String
+    var hint: String
+    var headers: [String]
+    var rows: [ClassTutorRowView]
 }
 
-public struct ClassTutorRowView: Sendable, Hashable {
-    public var tutor: LinkView
-    public var students: String
-    public var compliance: String
-    public var status: StatusView
+struct ClassTutorRowView: Sendable, Hashable {
+    var tutor: LinkView
+    var students: String
+    var compliance: String
+    var status: StatusView
     /// Overdue items of those students.
-    public var overdue: String
+    var overdue: String
     /// Follow-ups the tutor wrote for those students, not yet done.
-    public var followUps: String
+    var followUps: String
 }
 
 extension ViewContext {

@@ -1,56 +1,56 @@
 /// A student in a class or tutor list.
-public struct StudentRowView: Sendable, Hashable {
-    public var link: LinkView
-    public var id: String
-    public var tutor: LinkView?
-    public var isKey: Bool
-    public var keyLabel: String
-    public var compliance: String
-    public var status: StatusView
-    public var overdue: String
+struct StudentRowView: Sendable, Hashable {
+    var link: LinkView
+    var id: String
+    var tutor: LinkView?
+    var isKey: Bool
+    var keyLabel: String
+    var compliance: String
+    var status: StatusView
+    var overdue: String
 }
 
 /// One row of the heat map: a student's records per week.
-public struct HeatRowView: Sendable, Hashable {
-    public var student: LinkView
-    public var cells: [HeatCellView]
+struct HeatRowView: Sendable, Hashable {
+    var student: LinkView
+    var cells: [HeatCellView]
 }
 
-public struct HeatCellView: Sendable, Hashable {
-    public var level: Int
-    public var count: String
-    public var title: String
+struct HeatCellView: Sendable, Hashable {
+    var level: Int
+    var count: String
+    var title: String
 }
 
 /// How many students live in each family structure, `<3` below three.
-public struct FamilyCountsView: Sendable {
-    public var heading: String
-    public var headers: [String]
-    public var rows: [FactView]
-    public var hint: String
+struct FamilyCountsView: Sendable {
+    var heading: String
+    var headers: [String]
+    var rows: [FactView]
+    var hint: String
 }
 
 /// A class summary (`classes/<id>/index.html`).
-public struct ClassView: Sendable {
-    public var name: String
-    public var nameLang: String?
-    public var facts: [FactView]
-    public var studentsHeading: String
-    public var studentHeaders: [String]
-    public var students: [StudentRowView]
-    public var family: FamilyCountsView?
-    public var heatHeading: String
-    public var heatWeeks: [String]
-    public var heatRows: [HeatRowView]
-    public var studentLabel: String
-    public var description: String?
+struct ClassView: Sendable {
+    var name: String
+    var nameLang: String?
+    var facts: [FactView]
+    var studentsHeading: String
+    var studentHeaders: [String]
+    var students: [StudentRowView]
+    var family: FamilyCountsView?
+    var heatHeading: String
+    var heatWeeks: [String]
+    var heatRows: [HeatRowView]
+    var studentLabel: String
+    var description: String?
     /// Compliance per term, once the class has more than one.
-    public var terms: ChartView?
-    public var attention: AttentionView?
-    public var progress: ProgressView?
+    var terms: ChartView?
+    var attention: AttentionView?
+    var progress: ProgressView?
     /// The head teacher's table of the class's tutors.
-    public var tutors: ClassTutorsView?
-    public var partners: PartnersView?
+    var tutors: ClassTutorsView?
+    var partners: PartnersView?
 }
 
 extension ViewContext {

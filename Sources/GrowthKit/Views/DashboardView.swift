@@ -1,46 +1,46 @@
 /// A headline number on the dashboard.
-public struct FigureView: Sendable, Hashable {
-    public var label: String
-    public var value: String
-    public var hint: String?
+struct FigureView: Sendable, Hashable {
+    var label: String
+    var value: String
+    var hint: String?
 }
 
 /// The school dashboard (`index.html`).
-public struct DashboardView: Sendable {
-    public var heading: String
-    public var figures: [FigureView]
-    public var charts: [ChartView]
-    public var overdueHeading: String
-    public var overdueHeaders: [String]
-    public var overdue: [OverdueView]
-    public var overdueRule: String
-    public var attention: AttentionView?
-    public var noOverdue: String
-    public var classesHeading: String
-    public var classes: [ClassRowView]
-    public var classHeaders: [String]
-    public var forumHeading: String
-    public var latestForum: LinkView?
-    public var noForum: String
-    public var progress: ProgressView?
+struct DashboardView: Sendable {
+    var heading: String
+    var figures: [FigureView]
+    var charts: [ChartView]
+    var overdueHeading: String
+    var overdueHeaders: [String]
+    var overdue: [OverdueView]
+    var overdueRule: String
+    var attention: AttentionView?
+    var noOverdue: String
+    var classesHeading: String
+    var classes: [ClassRowView]
+    var classHeaders: [String]
+    var forumHeading: String
+    var latestForum: LinkView?
+    var noForum: String
+    var progress: ProgressView?
     /// The whole school's family structures.
-    public var family: FamilyCountsView?
-    public var unassignedHeading: String
-    public var unassignedHint: String
+    var family: FamilyCountsView?
+    var unassignedHeading: String
+    var unassignedHint: String
     /// Tutors who follow no student on the as-of date (every staff member is a tutor).
-    public var unassigned: [LinkView]
-    public var exportsHeading: String
+    var unassigned: [LinkView]
+    var exportsHeading: String
     /// Every file under data/, with what it holds.
-    public var exports: [FactView]
+    var exports: [FactView]
 }
 
 /// A class in a list.
-public struct ClassRowView: Sendable, Hashable {
-    public var link: LinkView
-    public var headTeacher: LinkView?
-    public var students: String
-    public var compliance: String
-    public var status: StatusView
+struct ClassRowView: Sendable, Hashable {
+    var link: LinkView
+    var headTeacher: LinkView?
+    var students: String
+    var compliance: String
+    var status: StatusView
 }
 
 extension ViewContext {

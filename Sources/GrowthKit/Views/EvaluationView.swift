@@ -1,55 +1,55 @@
 /// A tutor in the ranking.
-public struct RankingRowView: Sendable, Hashable {
-    public var rank: String
-    public var tutor: LinkView
-    public var score: String
-    public var grade: String
-    public var gradeKind: String
-    public var parts: [String]
-    public var answers: String
-    public var isCommended: Bool
-    public var isCriticised: Bool
-    public var commendedLabel: String
-    public var criticisedLabel: String
+struct RankingRowView: Sendable, Hashable {
+    var rank: String
+    var tutor: LinkView
+    var score: String
+    var grade: String
+    var gradeKind: String
+    var parts: [String]
+    var answers: String
+    var isCommended: Bool
+    var isCriticised: Bool
+    var commendedLabel: String
+    var criticisedLabel: String
     /// Why a tutor among the best is not commended.
-    public var note: String?
+    var note: String?
     /// Which parts are missing and why, when the score stands on fewer.
-    public var missing: String?
+    var missing: String?
 }
 
 /// A tutor's parent answers on contact beside the tutor's own visit records.
-public struct ContactRowView: Sendable, Hashable {
-    public var tutor: LinkView
-    public var cells: [String]
+struct ContactRowView: Sendable, Hashable {
+    var tutor: LinkView
+    var cells: [String]
     /// Set when the records say contacted and most of those parents say not.
-    public var flag: String?
+    var flag: String?
 }
 
 /// A table of per-tutor figures under its own heading.
-public struct TutorTableView: Sendable {
-    public var heading: String
-    public var hint: String
-    public var headers: [String]
-    public var rows: [ContactRowView]
+struct TutorTableView: Sendable {
+    var heading: String
+    var hint: String
+    var headers: [String]
+    var rows: [ContactRowView]
 }
 
 /// The school evaluation (`evaluation/index.html`).
-public struct EvaluationView: Sendable {
-    public var heading: String
-    public var headers: [String]
-    public var rows: [RankingRowView]
-    public var commendedHeading: String
-    public var commended: [LinkView]
-    public var criticisedHeading: String
-    public var criticised: [LinkView]
-    public var none: String
-    public var methodHeading: String
-    public var method: [String]
-    public var chart: ChartView
+struct EvaluationView: Sendable {
+    var heading: String
+    var headers: [String]
+    var rows: [RankingRowView]
+    var commendedHeading: String
+    var commended: [LinkView]
+    var criticisedHeading: String
+    var criticised: [LinkView]
+    var none: String
+    var methodHeading: String
+    var method: [String]
+    var chart: ChartView
     /// Supervision: what parents say of contact against the tutors' records.
-    public var contact: TutorTableView?
+    var contact: TutorTableView?
     /// The mean answer per survey question of school.yml, per tutor.
-    public var questions: TutorTableView?
+    var questions: TutorTableView?
 }
 
 extension ViewContext {

@@ -1,26 +1,26 @@
 /// One forum meeting.
-public struct ForumView: Sendable {
-    public var anchor: String
-    public var date: String
-    public var dateISO: String
-    public var topic: String
-    public var topicLang: String?
-    public var host: LinkView?
-    public var attendees: [LinkView]
-    public var cases: [LinkView]
-    public var analysis: String?
+struct ForumView: Sendable {
+    var anchor: String
+    var date: String
+    var dateISO: String
+    var topic: String
+    var topicLang: String?
+    var host: LinkView?
+    var attendees: [LinkView]
+    var cases: [LinkView]
+    var analysis: String?
 }
 
 /// The forums page (`forums/index.html`).
-public struct ForumsView: Sendable {
-    public var heading: String
-    public var forums: [ForumView]
-    public var none: String
-    public var hostLabel: String
-    public var attendeesLabel: String
-    public var casesLabel: String
-    public var analysisLabel: String
-    public var confidentialLabel: String
+struct ForumsView: Sendable {
+    var heading: String
+    var forums: [ForumView]
+    var none: String
+    var hostLabel: String
+    var attendeesLabel: String
+    var casesLabel: String
+    var analysisLabel: String
+    var confidentialLabel: String
 }
 
 extension ViewContext {

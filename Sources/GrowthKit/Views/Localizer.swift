@@ -1,23 +1,23 @@
 /// Every label of the site, in every locale: one `switch`, so a label
 /// missing in one language does not compile.
-public enum Label: Sendable, CaseIterable {
+enum Label: Sendable, CaseIterable {
     case dashboard, classes, students, tutors, evaluation, forums, search, problems
     case schoolOverview, asOf, term, minorsNotice, audienceLeadership, audienceStaff, generatedBy
     case studentCount, tutorCount, classCount, recordCount, coverage, coverageHint, schoolCompliance
     case complianceByItem, complianceByClass, recordsPerWeek, overdueList, noOverdue, latestForum, noForum
-    case student, tutor, schoolClass, item, daysSince, allowedDays, lastRecord, never, compliance, due, met
+    case student, tutor, schoolClass, item, daysSince, lastRecord, never, compliance, due, met
     case headTeacher, major, grade, keyStudent, partner, family, familyCircumstances, background
     case tutorHistory, from, confidential, confidentialHidden, mood, moodOverTime, areasCovered, followUps
     case openFollowUp, overdueFollowUp, doneFollowUp, action, dueDate, timeline, noRecords, duration, minutes
     case heatMap, week, recordsInWeek, role, subject, phone, studentsFollowed, recordsWritten, forumAttendance
     case score, rank, parts, partRecords, partParents, partStudents, partForums, commended, criticised
-    case method, noScore, topic, host, attendees, cases, caseAnalysis, searchPlaceholder, searchHint, noResults
-    case problemsIntro, severity, place, message, statusMet, statusDue, statusOverdue, statusNotDue, yes, no
+    case method, topic, host, attendees, cases, caseAnalysis, searchPlaceholder, searchHint, noResults
+    case problemsIntro, severity, place, message, statusMet, statusDue, statusNotDue, yes, no
     case chartDataTable, value, count, notGraded, answers, total, printHint, skipToContent, nameColumn
     case moodSummaryNone, lessThanThree, surveys, respondent, contacted, comment, recordedOn, gradeLevel,
         smallCountsHint, familyNotes, date, error, warning, problemsBanner, record
     case terms, currentTerm, termComparison, meanScore, leftOn, joinedOn, keyTerms, review, effect, decision
-    case betweenTerms, betweenTermsHint, notAtSchool, currentTermOverview, hiddenOverdueFollowUp, timeliness,
+    case betweenTerms, betweenTermsHint, notAtSchool, hiddenOverdueFollowUp, timeliness,
         problemHiddenForStaff, overdueItems, pastAllowed, overdueRule, attention, why, noAttention, minorsNoticeStaff,
         passedOver, exports, exportCompliance, exportComplianceCSV, exportEvaluation, exportEvaluationCSV, exportTerms,
         progress, closedPeriods, openPeriod, complianceVsOverdue, missingParents, missingStudents, missingForums,
@@ -29,24 +29,24 @@ public enum Label: Sendable, CaseIterable {
 }
 
 /// Labels, dates and numbers for one locale.
-public struct Localizer: Sendable {
-    public let locale: SiteLocale
+struct Localizer: Sendable {
+    let locale: SiteLocale
 
-    public init(_ locale: SiteLocale) { self.locale = locale }
+    init(_ locale: SiteLocale) { self.locale = locale }
 
     /// The `lang` attribute of every page.
-    public var languageTag: String { locale == .zhCN ? "zh-CN" : "en" }
+    var languageTag: String { locale == .zhCN ? "zh-CN" : "en" }
 
-    public subscript(_ label: Label) -> String {
+    subscript(_ label: Label) -> String {
         let (zh, en) = Self.text(label)
         return locale == .zhCN ? zh : en
     }
 
     /// Between the items of a short list: `、` or `, `.
-    public var listSeparator: String { locale == .zhCN ? "、" : ", " }
+    var listSeparator: String { locale == .zhCN ? "、" : ", " }
 
     /// `2025年9月1日` or `1 Sep 2025`.
-    public func date(_ day: Day) -> String {
+    func date(_ day: Day) -> String {
         switch locale {
         case .zhCN: return "\(day.year)年\(day.month)月\(day.day)日"
         case .en: return "\(day.day) \(Self.months[day.month - 1]) \(day.year)"
@@ -55,7 +55,7 @@ public struct Localizer: Sendable {
 
     /// The days something held: `2025年9月1日–2026年1月16日`, `2025年9月1日起`,
     /// `至2026年1月16日` (or `1 Sep 2025 – 16 Jan 2026`, `from …`, `until …`).
-    public func span(_ from: Day?, _ to: Day?) -> String {
+    func span(_ from: Day?, _ to: Day?) -> String {
         let zh = locale == .zhCN
         switch (from, to) {
         case (let from?, let to?): return "\(date(from))–\(date(to))"
@@ -66,12 +66,12 @@ public struct Localizer: Sendable {
     }
 
     /// `name（note）` or `name (note)`.
-    public func noted(_ text: String, _ note: String) -> String {
+    func noted(_ text: String, _ note: String) -> String {
         locale == .zhCN ? "\(text)（\(note)）" : "\(text) (\(note))"
     }
 
     /// `9月1日` or `1 Sep`: for charts and tables within one term.
-    public func shortDate(_ day: Day) -> String {
+    func shortDate(_ day: Day) -> String {
         switch locale {
         case .zhCN: return "\(day.month)月\(day.day)日"
         case .en: return "\(day.day) \(Self.months[day.month - 1])"
@@ -79,35 +79,27 @@ public struct Localizer: Sendable {
     }
 
     /// A fraction as a whole percentage, `83%`; `–` when absent.
-    public func percent(_ value: Double?) -> String {
+    func percent(_ value: Double?) -> String {
         guard let value else { return "–" }
         return "\(Int((value * 100).rounded()))%"
     }
 
     /// A score with one decimal, `87.5`; `–` when absent.
-    public func score(_ value: Double?) -> String {
+    func score(_ value: Double?) -> String {
         guard let value else { return "–" }
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(abs(tenths % 10))"
     }
 
     /// A count of days: `23天` or `23 days`.
-    public func days(_ n: Int) -> String { locale == .zhCN ? "\(n)天" : (n == 1 ? "1 day" : "\(n) days") }
+    func days(_ n: Int) -> String { locale == .zhCN ? "\(n)天" : (n == 1 ? "1 day" : "\(n) days") }
 
     /// Whole numbers with grouping: `55,000`.
-    public func number(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
-            out.append(character)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    func number(_ n: Int) -> String { NumberText.grouped(n) }
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    public func recordType(_ type: RecordType) -> String {
+    func recordType(_ type: RecordType) -> String {
         switch type {
         case .talk: locale == .zhCN ? "谈心谈话" : "Talk"
         case .report: locale == .zhCN ? "学生汇报" : "Student report"
@@ -120,7 +112,7 @@ public struct Localizer: Sendable {
         }
     }
 
-    public func area(_ area: Area) -> String {
+    func area(_ area: Area) -> String {
         let zh: String
         let en: String
         switch area {
@@ -136,7 +128,7 @@ public struct Localizer: Sendable {
         return locale == .zhCN ? zh : en
     }
 
-    public func role(_ role: TutorRole) -> String {
+    func role(_ role: TutorRole) -> String {
         switch role {
         case .teacher: locale == .zhCN ? "任课教师" : "Teacher"
         case .headTeacher: locale == .zhCN ? "班主任" : "Head teacher"
@@ -145,7 +137,7 @@ public struct Localizer: Sendable {
         }
     }
 
-    public func family(_ structure: FamilyStructure) -> String {
+    func family(_ structure: FamilyStructure) -> String {
         switch structure {
         case .twoParent: locale == .zhCN ? "双亲家庭" : "Two parents"
         case .singleParent: locale == .zhCN ? "单亲家庭" : "Single parent"
@@ -156,7 +148,7 @@ public struct Localizer: Sendable {
         }
     }
 
-    public func grade(_ grade: Grade?) -> String {
+    func grade(_ grade: Grade?) -> String {
         switch grade {
         case .excellent: locale == .zhCN ? "优秀" : "Excellent"
         case .good: locale == .zhCN ? "良好" : "Good"
@@ -166,14 +158,14 @@ public struct Localizer: Sendable {
         }
     }
 
-    public func respondent(_ respondent: Respondent) -> String {
+    func respondent(_ respondent: Respondent) -> String {
         switch respondent {
         case .parent: locale == .zhCN ? "家长" : "Parent"
         case .student: locale == .zhCN ? "学生" : "Student"
         }
     }
 
-    public func decision(_ decision: ReviewDecision) -> String {
+    func decision(_ decision: ReviewDecision) -> String {
         switch decision {
         case .continue: locale == .zhCN ? "继续跟踪" : "continue tracking"
         case .change: locale == .zhCN ? "调整跟踪对象" : "change the focus"
@@ -181,7 +173,7 @@ public struct Localizer: Sendable {
         }
     }
 
-    public func cadence(_ cadence: Cadence) -> String {
+    func cadence(_ cadence: Cadence) -> String {
         switch (cadence, locale) {
         case (.weeks(let n), .zhCN): n == 1 ? "每周" : "每\(n)周"
         case (.weeks(let n), .en): n == 1 ? "every week" : "every \(n) weeks"

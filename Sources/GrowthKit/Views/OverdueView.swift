@@ -1,13 +1,13 @@
 /// One student in an overdue list: every item they are behind on in one row,
 /// so a principal reads it per student, worst first.
-public struct OverdueView: Sendable, Hashable {
-    public var student: LinkView
-    public var schoolClass: LinkView
-    public var tutor: LinkView?
+struct OverdueView: Sendable, Hashable {
+    var student: LinkView
+    var schoolClass: LinkView
+    var tutor: LinkView?
     /// `电话家访：距上次 137 天，允许 33 天，超出 104 天`.
-    public var items: [String]
+    var items: [String]
     /// The most days past an allowed interval: what the list is sorted by.
-    public var worst: String
+    var worst: String
 }
 
 extension ViewContext {

@@ -1,43 +1,43 @@
 /// A link in the navigation or in a table.
-public struct LinkView: Sendable, Hashable {
-    public var href: String
-    public var text: String
-    public var isCurrent: Bool = false
+struct LinkView: Sendable, Hashable {
+    var href: String
+    var text: String
+    var isCurrent: Bool = false
     /// `zh-CN` for Chinese content text on a page in another language.
-    public var textLang: String? = nil
+    var textLang: String? = nil
 }
 
 /// What every page shares: language, title, navigation, the banner.
-public struct PageFrame: Sendable {
-    public var lang: String
-    public var title: String
-    public var schoolName: String
+struct PageFrame: Sendable {
+    var lang: String
+    var title: String
+    var schoolName: String
     /// `""`, `"../"` or `"../../"`: the way back to the site's root.
-    public var root: String
-    public var nav: [LinkView]
-    public var navLabel: String
+    var root: String
+    var nav: [LinkView]
+    var navLabel: String
     /// The term switcher: each term's pages, the shown term marked current.
-    public var terms: [LinkView]
-    public var termsLabel: String
-    public var skipLabel: String
+    var terms: [LinkView]
+    var termsLabel: String
+    var skipLabel: String
     /// Leadership builds hold minors' personal information and say so.
-    public var minorsNotice: String?
+    var minorsNotice: String?
     /// The language of the school's own texts where it is not the page's.
-    public var contentLang: String?
-    public var audience: String
-    public var asOf: String
-    public var term: String
-    public var generatedBy: String
+    var contentLang: String?
+    var audience: String
+    var asOf: String
+    var term: String
+    var generatedBy: String
     /// On every page of a build with `--allow-errors`: where the problems are listed.
-    public var problems: LinkView?
+    var problems: LinkView?
 }
 
 /// A page: its path in the site, its template, and its view.
-public struct Page: Sendable {
-    public var path: String
-    public var template: String
-    public var frame: PageFrame
-    public var view: any Sendable
+struct Page: Sendable {
+    var path: String
+    var template: String
+    var frame: PageFrame
+    var view: any Sendable
 }
 
 /// Shared inputs of every view builder: the school, the term whose pages are
@@ -202,9 +202,9 @@ struct ViewContext: Sendable {
 }
 
 /// A status shown with a colour and a word, never colour alone.
-public struct StatusView: Sendable, Hashable {
-    public var kind: String
-    public var text: String
+struct StatusView: Sendable, Hashable {
+    var kind: String
+    var text: String
 }
 
 extension ViewContext {

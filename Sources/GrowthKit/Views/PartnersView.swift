@@ -1,18 +1,18 @@
 /// The growth partners of a class (seed 000): each pair, when it holds, and
 /// what the tutors recorded of it this term.
-public struct PartnersView: Sendable {
-    public var heading: String
-    public var hint: String
-    public var headers: [String]
-    public var rows: [PartnerRowView]
+struct PartnersView: Sendable {
+    var heading: String
+    var hint: String
+    var headers: [String]
+    var rows: [PartnerRowView]
 }
 
-public struct PartnerRowView: Sendable, Hashable {
-    public var first: LinkView
-    public var second: LinkView
-    public var span: String
-    public var activities: String
-    public var last: String
+struct PartnerRowView: Sendable, Hashable {
+    var first: LinkView
+    var second: LinkView
+    var span: String
+    var activities: String
+    var last: String
 }
 
 extension ViewContext {

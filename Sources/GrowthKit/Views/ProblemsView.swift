@@ -1,17 +1,17 @@
 /// A problem in the list of what a build left out.
-public struct ProblemView: Sendable, Hashable {
-    public var severity: String
-    public var severityText: String
-    public var place: String
-    public var message: String
+struct ProblemView: Sendable, Hashable {
+    var severity: String
+    var severityText: String
+    var place: String
+    var message: String
 }
 
 /// `problems/index.html`, written only by a build with `--allow-errors`.
-public struct ProblemsView: Sendable {
-    public var heading: String
-    public var intro: String
-    public var headers: [String]
-    public var problems: [ProblemView]
+struct ProblemsView: Sendable {
+    var heading: String
+    var intro: String
+    var headers: [String]
+    var problems: [ProblemView]
 }
 
 extension ViewContext {

@@ -1,13 +1,13 @@
 /// Each policy item for a group of students: the closed periods' figure, and
 /// beside it the period still open, so work done in it shows (SPEC §3 judges
 /// closed periods only; a term-long home visit would look undone all term).
-public struct ProgressView: Sendable {
-    public var heading: String
+struct ProgressView: Sendable {
+    var heading: String
     /// What each figure counts, in one line: a closed-period figure and an
     /// overdue flag can seem to disagree.
-    public var explanation: String
-    public var headers: [String]
-    public var rows: [TableRow]
+    var explanation: String
+    var headers: [String]
+    var rows: [TableRow]
 }
 
 extension ViewContext {

@@ -1,10 +1,10 @@
 /// The search page (`search/index.html`); the index ships as a script file,
 /// `search/index.js`, so search works from `file://` too.
-public struct SearchView: Sendable {
-    public var heading: String
-    public var placeholder: String
-    public var hint: String
-    public var noResults: String
+struct SearchView: Sendable {
+    var heading: String
+    var placeholder: String
+    var hint: String
+    var noResults: String
 }
 
 extension ViewContext {

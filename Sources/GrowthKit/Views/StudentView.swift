@@ -1,96 +1,96 @@
 /// A labelled value in a definition list.
-public struct FactView: Sendable, Hashable {
-    public var label: String
-    public var value: String
-    public var link: LinkView?
+struct FactView: Sendable, Hashable {
+    var label: String
+    var value: String
+    var link: LinkView?
 }
 
 /// A policy item of a growth file.
-public struct ItemView: Sendable, Hashable {
-    public var item: String
-    public var cadence: String
-    public var due: String
-    public var met: String
-    public var compliance: String
-    public var status: StatusView
+struct ItemView: Sendable, Hashable {
+    var item: String
+    var cadence: String
+    var due: String
+    var met: String
+    var compliance: String
+    var status: StatusView
     /// The period still open: done, or days since the last record.
-    public var open: String
+    var open: String
 }
 
 /// A follow-up action in a list.
-public struct FollowUpView: Sendable, Hashable {
-    public var action: String
-    public var due: String
-    public var recorded: String
-    public var status: StatusView
+struct FollowUpView: Sendable, Hashable {
+    var action: String
+    var due: String
+    var recorded: String
+    var status: StatusView
 }
 
 /// A record in the timeline.
-public struct RecordView: Sendable {
-    public var anchor: String
-    public var date: String
-    public var dateISO: String
-    public var type: String
-    public var typeKey: String
-    public var tutor: LinkView?
-    public var meta: [String]
-    public var isConfidential: Bool
-    public var confidentialLabel: String
+struct RecordView: Sendable {
+    var anchor: String
+    var date: String
+    var dateISO: String
+    var type: String
+    var typeKey: String
+    var tutor: LinkView?
+    var meta: [String]
+    var isConfidential: Bool
+    var confidentialLabel: String
     /// cmark's safe HTML of the body; empty when the audience may not see it.
-    public var body: String
-    public var hiddenNote: String?
+    var body: String
+    var hiddenNote: String?
     /// Written late (SPEC §8): when it was committed, and how late.
-    public var lateNote: String?
-    public var bodyLang: String?
+    var lateNote: String?
+    var bodyLang: String?
 }
 
 /// One term of a growth file, or the holiday between two terms.
-public struct TermSectionView: Sendable {
-    public var anchor: String
-    public var heading: String
+struct TermSectionView: Sendable {
+    var anchor: String
+    var heading: String
     /// A holiday between terms: its records count for no term.
-    public var isBreak: Bool
-    public var hint: String?
-    public var isKey: Bool
+    var isBreak: Bool
+    var hint: String?
+    var isKey: Bool
     /// The term's overall compliance, e.g. `83%`.
-    public var compliance: String?
-    public var items: [ItemView]
-    public var review: [FactView]
-    public var mood: ChartView?
-    public var records: [RecordView]
+    var compliance: String?
+    var items: [ItemView]
+    var review: [FactView]
+    var mood: ChartView?
+    var records: [RecordView]
 }
 
 /// The growth file of one student (`students/<id>/index.html`): one page for
 /// the whole stay, grouped by term, newest first (SPEC §7).
-public struct StudentView: Sendable {
-    public var name: String
-    public var nameLang: String?
-    public var id: String
-    public var isKey: Bool
-    public var keyLabel: String
-    public var facts: [FactView]
-    public var confidentialLabel: String
-    public var familyHeading: String
-    public var family: [FactView]
-    public var background: String?
-    public var complianceHeading: String
-    public var itemHeaders: [String]
-    public var complianceNote: String
-    public var overdue: [OverdueView]
-    public var overdueHeading: String
-    public var overdueHeaders: [String]
-    public var moodHeading: String
-    public var noMood: String
-    public var areasHeading: String
-    public var areas: [FactView]
-    public var followUpsHeading: String
-    public var followUpHeaders: [String]
-    public var followUps: [FollowUpView]
-    public var reviewHeading: String
-    public var timelineHeading: String
-    public var terms: [TermSectionView]
-    public var noRecords: String
-    public var printHint: String
+struct StudentView: Sendable {
+    var name: String
+    var nameLang: String?
+    var id: String
+    var isKey: Bool
+    var keyLabel: String
+    var facts: [FactView]
+    var confidentialLabel: String
+    var familyHeading: String
+    var family: [FactView]
+    var background: String?
+    var complianceHeading: String
+    var itemHeaders: [String]
+    var complianceNote: String
+    var overdue: [OverdueView]
+    var overdueHeading: String
+    var overdueHeaders: [String]
+    var moodHeading: String
+    var noMood: String
+    var areasHeading: String
+    var areas: [FactView]
+    var followUpsHeading: String
+    var followUpHeaders: [String]
+    var followUps: [FollowUpView]
+    var reviewHeading: String
+    var timelineHeading: String
+    var terms: [TermSectionView]
+    var noRecords: String
+    var printHint: String
 }
 
 extension ViewContext {

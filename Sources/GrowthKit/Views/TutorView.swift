@@ -1,58 +1,58 @@
 /// A tutor's page (`tutors/<id>/index.html`).
-public struct TutorView: Sendable {
-    public var name: String
-    public var nameLang: String?
-    public var facts: [FactView]
-    public var studentsHeading: String
-    public var studentHeaders: [String]
-    public var students: [StudentRowView]
-    public var recordsHeading: String
-    public var recordCounts: [FactView]
-    public var evaluationHeading: String
-    public var parts: [FactView]
-    public var grade: String
-    public var gradeKind: String
-    public var score: String
-    public var bio: String?
-    public var surveyHeading: String
-    public var surveyHeaders: [String]
-    public var surveys: [TableRow]
-    public var recordHeaders: [String]
-    public var records: [TutorRecordView]
+struct TutorView: Sendable {
+    var name: String
+    var nameLang: String?
+    var facts: [FactView]
+    var studentsHeading: String
+    var studentHeaders: [String]
+    var students: [StudentRowView]
+    var recordsHeading: String
+    var recordCounts: [FactView]
+    var evaluationHeading: String
+    var parts: [FactView]
+    var grade: String
+    var gradeKind: String
+    var score: String
+    var bio: String?
+    var surveyHeading: String
+    var surveyHeaders: [String]
+    var surveys: [TableRow]
+    var recordHeaders: [String]
+    var records: [TutorRecordView]
     /// Compliance and score per term, once the tutor has more than one.
-    public var terms: ChartView?
+    var terms: ChartView?
     /// Staff builds: a follow-up of a confidential record of this tutor's is
     /// overdue; the record itself is not shown.
-    public var hiddenOverdue: String?
-    public var progress: ProgressView?
+    var hiddenOverdue: String?
+    var progress: ProgressView?
     /// For a head teacher: each class they lead, with its tutors.
-    public var headOf: [ClassTutorsView]
-    public var summariesHeading: String
+    var headOf: [ClassTutorsView]
+    var summariesHeading: String
     /// The tutor's own summaries of the term, newest first.
-    public var summaries: [SummaryView]
+    var summaries: [SummaryView]
 }
 
 /// A tutor's summary of their work.
-public struct SummaryView: Sendable, Hashable {
-    public var date: String
-    public var dateISO: String
-    public var title: String?
-    public var isConfidential: Bool
-    public var confidentialLabel: String
-    public var body: String
-    public var bodyLang: String?
-    public var titleLang: String?
-    public var hiddenNote: String?
+struct SummaryView: Sendable, Hashable {
+    var date: String
+    var dateISO: String
+    var title: String?
+    var isConfidential: Bool
+    var confidentialLabel: String
+    var body: String
+    var bodyLang: String?
+    var titleLang: String?
+    var hiddenNote: String?
 }
 
 /// A record in a tutor's list, linked to its place in the growth file.
-public struct TutorRecordView: Sendable, Hashable {
-    public var date: String
-    public var dateISO: String
-    public var student: LinkView
-    public var type: String
-    public var isConfidential: Bool
-    public var confidentialLabel: String
+struct TutorRecordView: Sendable, Hashable {
+    var date: String
+    var dateISO: String
+    var student: LinkView
+    var type: String
+    var isConfidential: Bool
+    var confidentialLabel: String
 }
 
 extension ViewContext {

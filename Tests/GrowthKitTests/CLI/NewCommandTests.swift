@@ -92,7 +92,7 @@ import Testing
     @Test func theDefaultDateIsTheSchoolsCalendarDay() throws {
         let root = try Self.content()
         defer { TestContent.remove(root) }
-        let today = AsOfDate.day(of: Date(), in: "Asia/Shanghai")
+        let today = Day(Date(), in: "Asia/Shanghai")
         let run = try CheckCommandTests.growth(
             ["new", "observation", "s1", "--content", root.path], environment: ["TZ": "America/Los_Angeles"])
         #expect(run.lines.last == "\(root.path)/students/s1/\(today.iso)-observation.md")

@@ -1,5 +1,5 @@
 /// What a file in the content folder is, judged by its path alone.
-public enum ContentFileKind: Sendable, Hashable {
+enum ContentFileKind: Sendable, Hashable {
     case settings
     case schoolClass(id: String)
     case tutor(id: String)

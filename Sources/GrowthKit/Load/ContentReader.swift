@@ -9,7 +9,7 @@ import Foundation
 /// Reads a content folder from disk and parses every file, many at once.
 ///
 /// This is the only place the core touches the file system for input.
-public enum ContentReader {
+enum ContentReader {
     /// Lists the files below `root` (relative paths, sorted), skipping hidden
     /// ones and reporting symbolic links that lead outside it. Uses `readdir`
     /// directly: Foundation's enumerator costs seconds on a large school.
@@ -71,7 +71,7 @@ public enum ContentReader {
     }
 
     /// Reads and parses every file of the content folder.
-    public static func read(_ root: URL) async -> ContentFiles {
+    static func read(_ root: URL) async -> ContentFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return ContentFiles(
@@ -126,17 +126,17 @@ public enum ContentReader {
 }
 
 /// Every file of a content folder, parsed, and the problems of the folder itself.
-public struct ContentFiles: Sendable {
-    public var files: [ParsedFile]
-    public var diagnostics: [Diagnostic]
+struct ContentFiles: Sendable {
+    var files: [ParsedFile]
+    var diagnostics: [Diagnostic]
 
-    public init(files: [ParsedFile], diagnostics: [Diagnostic] = []) {
+    init(files: [ParsedFile], diagnostics: [Diagnostic] = []) {
         self.files = files
         self.diagnostics = diagnostics
     }
 
     /// The settings of `school.yml`, when it could be read.
-    public var settings: SchoolSettings? {
+    var settings: SchoolSettings? {
         for file in files {
             if case .settings(let parsed) = file.document { return parsed.value }
         }

@@ -6,7 +6,7 @@ import Foundation
 /// every repository format, pack and worktree the school's CI may have.
 public enum GitHistory {
     /// What the history says, or why it says nothing.
-    public enum Outcome: Sendable, Equatable {
+    enum Outcome: Sendable, Equatable {
         /// Path in the content folder → the day it was first committed.
         case known([String: Day])
         /// Late entries cannot be told: the one warning to print.
@@ -14,7 +14,7 @@ public enum GitHistory {
     }
 
     /// Reads the first-commit day of every file under `content`, in `timezone`.
-    public static func read(_ content: URL, timezone: String) -> Outcome {
+    static func read(_ content: URL, timezone: String) -> Outcome {
         let folder = content.standardizedFileURL.path
         guard let inside = try? git(["-C", folder, "rev-parse", "--is-inside-work-tree"]),
             inside.trimmingCharacters(in: .whitespacesAndNewlines) == "true"
@@ -48,7 +48,7 @@ public enum GitHistory {
         for commit in log.split(separator: "\u{1}") {
             let fields = commit.split(separator: "\0", omittingEmptySubsequences: true)
             guard let seconds = fields.first.flatMap({ Double($0) }) else { continue }
-            let day = AsOfDate.day(of: Date(timeIntervalSince1970: seconds), in: timezone)
+            let day = Day(Date(timeIntervalSince1970: seconds), in: timezone)
             for field in fields.dropFirst() {
                 let path = field.trimmingCharacters(in: .whitespacesAndNewlines)
                 if !path.isEmpty, days[path] == nil { days[path] = day }
@@ -58,8 +58,8 @@ public enum GitHistory {
     }
 
     /// A git that failed, with what it said.
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
     }
 
     /// Runs `git` with `arguments` and returns what it printed: the one way

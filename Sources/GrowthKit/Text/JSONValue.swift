@@ -1,7 +1,7 @@
 /// A JSON document written by hand so its bytes are stable: keys sorted,
 /// two-space indent, numbers rounded, `/` after `<` escaped so the text can
 /// sit inside a `<script>` too.
-public indirect enum JSONValue: Sendable, Hashable {
+indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -11,15 +11,15 @@ public indirect enum JSONValue: Sendable, Hashable {
     case object([String: JSONValue])
 
     /// A fraction or score rounded to 4 decimals; null when absent.
-    public static func rounded(_ value: Double?) -> JSONValue {
+    static func rounded(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         return .number((value * 10_000).rounded() / 10_000)
     }
 
-    public static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
     /// The document, ending with a newline.
-    public var text: String {
+    var text: String {
         var out = ""
         write(to: &out, indent: 0)
         out += "\n"

@@ -2,14 +2,6 @@ import Foundation
 
 /// Decides the as-of date every number is computed for.
 public enum AsOfDate {
-    /// The day an instant falls on in a time zone.
-    public static func day(of instant: Date, in timezone: String) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 0)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-
     /// The as-of date and today: the as-of date is `--as-of`, else
     /// `SOURCE_DATE_EPOCH`, else today in the school's time zone, never
     /// before the first term. Today is always the clock's day (never before the as-of
@@ -26,9 +18,9 @@ public enum AsOfDate {
     public static func resolve(given: Day?, sourceDateEpoch: String?, now: Date, settings: SchoolSettings) -> CheckDates
     {
         let epochDay = sourceDateEpoch.flatMap(seconds).map {
-            day(of: Date(timeIntervalSince1970: TimeInterval($0)), in: settings.timezone)
+            Day(Date(timeIntervalSince1970: TimeInterval($0)), in: settings.timezone)
         }
-        let today = day(of: now, in: settings.timezone)
+        let today = Day(now, in: settings.timezone)
         // Before the first term the site shows the first; after a term it
         // shows the term just ended (SPEC §7), so only the start is clamped.
         let asOf = max(given ?? epochDay ?? today, settings.terms[0].start)
@@ -38,5 +30,18 @@ public enum AsOfDate {
     /// `SOURCE_DATE_EPOCH` as seconds since 1970, or nil when it is not a whole number.
     public static func seconds(_ sourceDateEpoch: String) -> Int? {
         Int(sourceDateEpoch.trimmingCharacters(in: .whitespaces))
+    }
+}
+
+/// The days a check compares dates against.
+public struct CheckDates: Sendable, Hashable {
+    /// The as-of date: later records are left out of this build.
+    public var asOf: Day
+    /// The real today in the school's time zone: later records cannot have happened.
+    public var today: Day
+
+    public init(asOf: Day, today: Day) {
+        self.asOf = asOf
+        self.today = today
     }
 }

@@ -1,0 +1,80 @@
+extension CrossFileRules {
+    mutating func reportMissingStudentFolders(_ records: [Parsed<Record>]) {
+        var reported: Set<String> = []
+        for parsed in records where !ids.students.contains(parsed.value.studentID) {
+            let id = parsed.value.studentID
+            guard reported.insert(id).inserted else { continue }
+            let count = records.count { $0.value.studentID == id }
+            let records = "\(count) record\(count == 1 ? " is" : "s are")"
+            if ids.broken.contains(KnownIDs.key(.student, id)) {
+                error(
+                    .missingFile, at: SourceLocation(path: "students/\(id)/index.md"),
+                    "the profile has errors (see them here), so the student is left out and their \(records) left out until it is fixed"
+                )
+            } else {
+                error(
+                    .missingFile, at: SourceLocation(path: "students/\(id)/index.md"),
+                    "the folder students/\(id)/ has no index.md; its \(records) left out")
+            }
+        }
+    }
+
+    mutating func buildRecords(_ parsedRecords: [Parsed<Record>], students: [String: Student]) -> [Record] {
+        var records: [Record] = []
+        records.reserveCapacity(parsedRecords.count)
+        // Same student, date, type and text: the same record filed twice.
+        struct Fingerprint: Hashable {
+            var student: String
+            var date: Day
+            var type: RecordType
+            var text: String
+
+            // Bytes, not characters: String hashing normalizes Unicode, which
+            // costs more than the rest of the check on a large school.
+            static func == (a: Fingerprint, b: Fingerprint) -> Bool {
+                a.student == b.student && a.date == b.date && a.type == b.type && a.text.utf8.elementsEqual(b.text.utf8)
+            }
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(date)
+                hasher.combine(type)
+                var student = student
+                student.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                var text = text
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+        var seen: [Fingerprint: SourceLocation] = [:]
+        for parsed in parsedRecords {
+            var record = parsed.value
+            guard let student = students[record.studentID] else { continue }
+            let unknown = unresolved(parsed.references)
+            if let tutor = record.tutorID, unknown.contains("tutor:" + tutor) { record.tutorID = nil }
+            guard checkDate(record.date, at: parsed.dateLocation ?? record.source, what: "the record") else { continue }
+            if parsed.fieldLocations["confidential"] == nil, let settings {
+                record.isConfidential = settings.policy(for: settings.term(asOf: record.date)).confidentialByDefault
+                    .contains(record.type)
+            }
+            let fingerprint = Fingerprint(
+                student: record.studentID, date: record.date, type: record.type, text: record.body.html)
+            if let first = seen[fingerprint] {
+                error(
+                    .duplicateRecord, at: record.source,
+                    "the same \(record.type.rawValue) of \(record.date) is already recorded in \(first.path); it is left out"
+                )
+                continue
+            }
+            seen[fingerprint] = record.source
+            if record.tutorID == nil {
+                record.tutorID = student.tutor(on: record.date)
+                if record.tutorID == nil, !student.tutors.isEmpty {
+                    warning(
+                        .noTutor, at: record.source,
+                        "the student had no tutor on \(record.date) and the record names none: add `tutor: <id>`")
+                }
+            }
+            records.append(record)
+        }
+        return records.sorted { ($0.studentID, $0.date, $0.type, $0.id) < ($1.studentID, $1.date, $1.type, $1.id) }
+    }
+}
