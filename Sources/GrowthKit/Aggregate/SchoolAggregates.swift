@@ -102,7 +102,7 @@ struct TermAggregates: Sendable {
         evaluation = EvaluationCalculator.evaluate(school, term: term, compliance: compliance)
         var families: [String: [FamilyStructure: Int]] = [:]
         for student in members.students {
-            if let structure = student.family?.structure {
+            if let structure = student.family.read(.counting)?.structure {
                 families[student.classID, default: [:]][structure, default: 0] += 1
             }
         }

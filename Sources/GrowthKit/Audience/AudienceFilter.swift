@@ -18,19 +18,19 @@ enum AudienceFilter {
         var school = school
         var aggregates = aggregates
         for index in school.students.indices {
-            school.students[index].family = nil
-            school.students[index].background = .empty
+            school.students[index].family = .none
+            school.students[index].background = .none
         }
         school.tutors = school.tutors.map { tutor in
             var tutor = tutor
-            tutor.phone = nil
+            tutor.phone = .none
             return tutor
         }
         aggregates.hiddenOverdueFollowUps = hiddenOverdueFollowUps(school.records, aggregates)
         school.records = redact(school.records)
         school.forums = school.forums.map { forum in
             var forum = forum
-            forum.analysis = .empty
+            forum.analysis = .none
             return forum
         }
         school.summaries = school.summaries.map { summary in
@@ -43,7 +43,7 @@ enum AudienceFilter {
         }
         school.surveys = school.surveys.map { answer in
             var answer = answer
-            answer.comment = ""
+            answer.comment = .none
             return answer
         }
         let records = Dictionary(grouping: school.records.filter { $0.date <= aggregates.asOf }, by: \.studentID)
@@ -53,6 +53,9 @@ enum AudienceFilter {
         }
         return (school, aggregates)
     }
+
+    /// What the pages of `audience` may read of `Confidential` values.
+    static func clearance(for audience: Audience) -> Clearance { Clearance(mayRead: audience == .leadership) }
 
     /// Per tutor, whether a follow-up of one of their confidential records is
     /// overdue: all the staff site may say of it (issue: ask the tutor).

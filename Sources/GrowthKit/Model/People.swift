@@ -12,8 +12,7 @@ public struct Tutor: Sendable, Hashable, Identifiable {
     public var name: String
     public var role: TutorRole
     public var subject: String?
-    /// Confidential.
-    public var phone: String?
+    public var phone: Confidential<String>
     /// The tutor's last day at the school, if they have left: no student is
     /// theirs after it.
     public var left: Day?
@@ -28,7 +27,7 @@ public struct Tutor: Sendable, Hashable, Identifiable {
         self.name = name
         self.role = role
         self.subject = subject
-        self.phone = phone
+        self.phone = Confidential(phone)
         self.left = left
         self.bio = bio
         self.source = source
@@ -137,9 +136,8 @@ public struct Student: Sendable, Hashable, Identifiable {
     public var joined: Day?
     /// The last day at the school, if the student has left.
     public var left: Day?
-    public var family: FamilyCircumstances?
-    /// Confidential.
-    public var background: MarkdownBody
+    public var family: Confidential<FamilyCircumstances>
+    public var background: Confidential<MarkdownBody>
     public var source: SourceLocation
 
     public init(
@@ -155,8 +153,8 @@ public struct Student: Sendable, Hashable, Identifiable {
         self.key = key
         self.joined = joined
         self.left = left
-        self.family = family
-        self.background = background
+        self.family = Confidential(family)
+        self.background = Confidential(background.isEmpty ? nil : background)
         self.source = source
     }
 

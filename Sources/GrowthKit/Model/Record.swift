@@ -112,8 +112,7 @@ public struct Forum: Sendable, Hashable, Identifiable {
     public var attendees: [String]
     /// Student ids analysed.
     public var cases: [String]
-    /// Confidential.
-    public var analysis: MarkdownBody
+    public var analysis: Confidential<MarkdownBody>
     public var source: SourceLocation
 }
 
@@ -138,8 +137,7 @@ public struct SurveyResponse: Sendable, Hashable {
     public var score: Int
     /// Did the tutor contact you this month?
     public var contacted: Bool
-    /// Confidential.
-    public var comment: String
+    public var comment: Confidential<String>
     /// nil when the file has no `method` column or the cell is empty.
     public var method: SurveyMethod? = nil
     /// Per question of `survey.questions` in school.yml, 1...5; a question

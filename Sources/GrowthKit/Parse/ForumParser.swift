@@ -30,7 +30,8 @@ enum ForumParser {
         guard let date, let topic else { return nil }
         return Parsed(
             value: Forum(
-                id: name, date: date, topic: topic, host: host, attendees: attendees, cases: cases, analysis: body,
+                id: name, date: date, topic: topic, host: host, attendees: attendees, cases: cases,
+                analysis: Confidential(body.isEmpty ? nil : body),
                 source: file.fileStart),
             references: references, dateLocation: dateLocation)
     }

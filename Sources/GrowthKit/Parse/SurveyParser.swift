@@ -148,7 +148,7 @@ enum SurveyParser {
         return Parsed(
             value: SurveyResponse(
                 date: date, respondent: respondent, studentID: value[2], score: score, contacted: contacted,
-                comment: value[5], source: at(0)),
+                comment: Confidential(value[5].isEmpty ? nil : value[5]), source: at(0)),
             references: [IDReference(kind: .student, id: value[2], location: at(2), field: "student")],
             dateLocation: at(0))
     }

@@ -39,7 +39,7 @@ extension ViewContext {
                 host: tutorLink(forum.host, root: root),
                 attendees: forum.attendees.compactMap { tutorLink($0, root: root) },
                 cases: forum.cases.map { studentLink($0, root: root) },
-                analysis: forum.analysis.isEmpty ? nil : forum.analysis.html)
+                analysis: forum.analysis.read(clearance)?.html)
         }
         let view = ForumsView(
             heading: text[.forums], forums: forums, none: text[.noForum], hostLabel: text[.host],

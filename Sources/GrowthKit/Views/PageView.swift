@@ -54,6 +54,8 @@ struct ViewContext: Sendable {
     var switcherTerms: [TermAggregates]
     var text: Localizer
     var audience: Audience
+    /// What the pages may read of confidential values: all for leadership, none for staff.
+    var clearance: Clearance
     var students: [String: Student]
     var tutors: [String: Tutor]
     var classes: [String: SchoolClass]
@@ -81,6 +83,7 @@ struct ViewContext: Sendable {
         self.aggregates = aggregates
         self.term = term
         self.audience = audience
+        clearance = AudienceFilter.clearance(for: audience)
         let isCurrent = term.term.id == aggregates.current.term.id
         base = isCurrent ? "" : "terms/\(term.term.id)/"
         switcherTerms = aggregates.terms.filter { $0.term.start <= term.term.start }

@@ -103,7 +103,7 @@ extension ViewContext {
             isKey: student.isKey(in: term.term), keyLabel: text[.keyStudent],
             facts: studentFacts(student, root: root),
             confidentialLabel: text[.confidential], familyHeading: text[.family], family: familyFacts(student),
-            background: student.background.isEmpty ? nil : student.background.html,
+            background: student.background.read(clearance)?.html,
             complianceHeading: text[.compliance],
             itemHeaders: [
                 text[.item], text[.cadenceColumn], text[.due], text[.met], text[.compliance], text[.thisPeriod],
@@ -163,10 +163,11 @@ extension ViewContext {
 
     func familyFacts(_ student: Student) -> [FactView] {
         var family: [FactView] = []
-        if let structure = student.family?.structure {
+        let circumstances = student.family.read(clearance)
+        if let structure = circumstances?.structure {
             family.append(FactView(label: text[.familyCircumstances], value: text.family(structure)))
         }
-        if let notes = student.family?.notes { family.append(FactView(label: text[.familyNotes], value: notes)) }
+        if let notes = circumstances?.notes { family.append(FactView(label: text[.familyNotes], value: notes)) }
         return family
     }
 

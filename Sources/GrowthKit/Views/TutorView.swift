@@ -63,7 +63,7 @@ extension ViewContext {
         let evaluation = term.evaluation(ofTutor: tutor.id)
         var facts = [FactView(label: text[.role], value: text.role(tutor.role))]
         if let subject = tutor.subject { facts.append(FactView(label: text[.subject], value: subject)) }
-        if let phone = tutor.phone { facts.append(FactView(label: text[.phone], value: phone)) }
+        if let phone = tutor.phone.read(clearance) { facts.append(FactView(label: text[.phone], value: phone)) }
         if let left = tutor.left { facts.append(FactView(label: text[.leftOn], value: text.date(left))) }
         facts.append(FactView(label: text[.compliance], value: text.percent(compliance?.compliance)))
         if let forums = compliance?.forums {
@@ -116,7 +116,7 @@ extension ViewContext {
                 TableRow(cells: [
                     text.shortDate(answer.date), students[answer.studentID]?.name ?? answer.studentID,
                     text.respondent(answer.respondent), "\(answer.score)/5", text[answer.contacted ? .yes : .no],
-                    answer.comment,
+                    answer.comment.read(clearance) ?? "",
                 ])
             },
             recordHeaders: [text[.date], text[.student], text[.record], text[.markColumn]],

@@ -54,7 +54,7 @@ import Testing
         #expect(wang.name == "王芳")
         #expect(wang.role == .headTeacher)
         #expect(wang.subject == "语文")
-        #expect(wang.phone == "138 0000 0001")
+        #expect(wang.phone.read(.counting) == "138 0000 0001")
         #expect(wang.bio.summary == "班主任，从教十二年。")
         let li = school.tutors[0]
         #expect(li.role == .teacher)
@@ -70,8 +70,8 @@ import Testing
         #expect(student.tutor(on: day("2025-12-01")) == "t-wang")
         #expect(student.partners == [Partnership(student: "2025002")])
         #expect(student.key == .every)
-        #expect(student.family == FamilyCircumstances(structure: .singleParent, notes: "母亲在外地务工"))
-        #expect(student.background.summary == "由奶奶照顾，性格内向。")
+        #expect(student.family.read(.counting) == FamilyCircumstances(structure: .singleParent, notes: "母亲在外地务工"))
+        #expect(student.background.read(.counting)?.summary == "由奶奶照顾，性格内向。")
     }
 
     @Test func studentWithTutorHistory() throws {
@@ -84,7 +84,7 @@ import Testing
         #expect(student.tutor(on: day("2025-11-02")) == "t-wang")
         #expect(student.tutor(on: day("2025-11-03")) == "t-li")
         #expect(student.key == .none)
-        #expect(student.family == nil)
+        #expect(student.family == .none)
     }
 
     @Test func talkRecordFromFileNameAndFrontMatter() throws {
@@ -131,7 +131,7 @@ import Testing
         #expect(forum.host == "t-wang")
         #expect(forum.attendees == ["t-wang", "t-li"])
         #expect(forum.cases == ["2025001"])
-        #expect(forum.analysis.headings == ["案例一"])
+        #expect(forum.analysis.read(.counting)?.headings == ["案例一"])
     }
 
     @Test func surveyRows() {
@@ -139,7 +139,7 @@ import Testing
             school.surveys.map { "\($0.date) \($0.respondent) \($0.studentID) \($0.score) \($0.contacted)" } == [
                 "2025-12-10 parent 2025001 5 true", "2025-12-10 student 2025003 3 false",
             ])
-        #expect(school.surveys.first?.comment == "老师很负责, 经常联系")
+        #expect(school.surveys.first?.comment.read(.counting) == "老师很负责, 经常联系")
         #expect(school.surveys.first?.source.line == 2)
     }
 }

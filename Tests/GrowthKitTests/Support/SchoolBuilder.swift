@@ -62,7 +62,7 @@ struct SchoolBuilder {
         school.forums.append(
             Forum(
                 id: date, date: day(date), topic: "研讨", host: host, attendees: attendees, cases: [],
-                analysis: .empty, source: SourceLocation(path: "forums/\(date).md")))
+                analysis: .none, source: SourceLocation(path: "forums/\(date).md")))
     }
 
     mutating func answer(
@@ -71,7 +71,7 @@ struct SchoolBuilder {
         school.surveys.append(
             SurveyResponse(
                 date: day(date), respondent: respondent, studentID: student, score: score, contacted: contacted,
-                comment: "", source: SourceLocation(path: "surveys/a.csv", line: school.surveys.count + 2)))
+                comment: .none, source: SourceLocation(path: "surveys/a.csv", line: school.surveys.count + 2)))
     }
 
     func aggregates(asOf: String) -> SchoolAggregates { SchoolAggregates(school: school, asOf: day(asOf)) }
