@@ -31,6 +31,9 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Do not read the git history: no record is judged late.")
     var noHistory = false
 
+    @Flag(help: "Print how long each stage took, on standard error.")
+    var timings = false
+
     func run() async throws {
         // One build per output folder: held until this process ends.
         let target = URL(fileURLWithPath: output)
@@ -44,7 +47,9 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(1)
         }
         defer { withExtendedLifetime(lock) {} }
+        var clock = StageClock(enabled: timings)
         let (checked, asOf) = await options.check(history: !noHistory)
+        clock.lap("read and check")
         guard let school = checked.school, let asOf else {
             options.say("growth build: stopped, school.yml could not be read; \(output) is untouched")
             throw ExitCode(1)
@@ -71,6 +76,8 @@ struct Build: AsyncParsableCommand {
         let problems = allowErrors ? checked.diagnostics : []
         let site = SiteBuilder.build(
             school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems)
+        clock.lap("aggregate and render")
+        defer { clock.lap("write") }
         do {
             let kept = try OutputFolder.write(
                 site.files, to: target, content: URL(fileURLWithPath: options.content), beforeSwap: Self.faultPause)
@@ -107,5 +114,21 @@ struct Build: AsyncParsableCommand {
         FileHandle.standardError.write(
             Data("growth build: paused before the swap (GROWTH_TEST_PAUSE_BEFORE_SWAP)\n".utf8))
         Thread.sleep(forTimeInterval: seconds)
+    }
+}
+
+/// `--timings`: the wall time of each stage of a build, on standard error.
+struct StageClock {
+    let enabled: Bool
+    private var last = Date()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(
+            Data("growth build: \(stage): \(String(format: "%.2f", now.timeIntervalSince(last))) s\n".utf8))
+        last = now
     }
 }

@@ -9,16 +9,16 @@ protocol TemplateFields {
 }
 
 extension TemplateFields {
-    /// `value` boxed, or nothing for nil: the way `TemplateValue.box` treats an optional.
+    /// `value` boxed, or `Absent` for nil: the way `TemplateValue.box` treats an optional.
     func put(_ fields: inout [String: Any], _ key: String, _ value: Any?) {
-        if let value, let boxed = TemplateValue.box(value) { fields[key] = boxed }
+        if let value, let boxed = TemplateValue.box(value) { fields[key] = boxed } else { fields[key] = Absent() }
     }
 }
 
 extension LinkView: TemplateFields {
     var templateFields: [String: Any] {
         var fields: [String: Any] = ["href": href, "text": text, "isCurrent": isCurrent]
-        if let textLang { fields["textLang"] = textLang }
+        put(&fields, "textLang", textLang)
         return fields
     }
 }

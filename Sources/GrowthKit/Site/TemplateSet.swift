@@ -18,13 +18,17 @@ public struct TemplateSet: Sendable {
     init(files: [String: String]) throws(Diagnostic) {
         self.files = files
         var library = MustacheLibrary()
+        Self.registerEscaping
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             do {
-                try library.register(text, named: String(path.dropLast(".mustache".count)))
+                // A line of our own before the template's first: Mustache drops
+                // it (a standalone tag), so the template's lines are 2, 3, ….
+                try library.register(Self.escaping + text, named: String(path.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 throw Diagnostic.error(
                     .template,
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    at: SourceLocation(
+                        path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                     "the template cannot be read: \(Self.explain(error.error))")
             } catch {
                 throw Diagnostic.error(
@@ -34,6 +38,14 @@ public struct TemplateSet: Sendable {
         self.library = library
         try Self.checkPartials(files)
     }
+
+    /// Every template escapes `{{name}}` with `HTML.escape`: the same bytes as
+    /// swift-mustache's own escaping, several times faster (it was a tenth of
+    /// a large school's build).
+    static let escaping = "{{% CONTENT_TYPE: GROWTH_HTML }}\n"
+
+    private static let registerEscaping: Void = MustacheContentTypes.register(
+        EscapedHTML(), named: "GROWTH_HTML")
 
     /// What a Mustache syntax error means, in words.
     static func explain(_ error: any Error) -> String {
@@ -158,4 +170,9 @@ struct LayoutContext {
     var frame: PageFrame
     var body: String
     var scripts: [String]
+}
+
+/// `{{name}}` in HTML, escaped by `HTML.escape`.
+struct EscapedHTML: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
 }

@@ -4,14 +4,14 @@ import Testing
 @testable import GrowthKit
 
 /// The hand-written template fields hold exactly what `Mirror` finds: same
-/// names, same values, nil optionals left out. A property added to a view
+/// names, same values, nil optionals as `Absent`. A property added to a view
 /// and not to its fields fails here.
 @Suite struct TemplateFieldsTests {
     /// What `Mirror` makes of a value, the way `TemplateValue.box` did for every view.
     static func reflected(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
-        case .optional: return mirror.children.first.flatMap { reflected($0.value) }
+        case .optional: return mirror.children.first.flatMap { reflected($0.value) } ?? Absent()
         case .collection, .set: return mirror.children.compactMap { reflected($0.value) }
         case .struct, .class:
             var fields: [String: Any] = [:]

@@ -53,5 +53,32 @@ import Testing
             #expect(error.location.path == "tutor.mustache")
             #expect(error.rule == .template)
         }
+        // The line is the template's own, whatever growth adds before it.
+        let second = try TestContent.write(["tutor.mustache": "<h1>x</h1>\n<p>{{name</p>\n"])
+        defer { TestContent.remove(second) }
+        do {
+            _ = try TemplateSet.overriding(with: second)
+            Issue.record("an unfinished tag was accepted")
+        } catch {
+            #expect(error.location.line == 2, "\(error)")
+        }
+    }
+
+    /// A nil field is empty where it is: Mustache does not climb to an outer
+    /// view's field of the same name (a record without a tutor never shows the
+    /// page's tutor), and `{{name}}` escapes `<` even before a combining mark.
+    @Test func aNilFieldStaysEmptyAndTextIsEscaped() throws {
+        struct Inner { var tutor: String? }
+        struct Outer {
+            var tutor: String
+            var records: [Inner]
+        }
+        let set = try TemplateSet(files: [
+            "t.mustache": "{{#records}}[{{tutor}}{{#tutor}}!{{/tutor}}{{^tutor}}-{{/tutor}}]{{/records}}"
+        ])
+        let view = Outer(tutor: "<b>\u{338}", records: [Inner(tutor: nil), Inner(tutor: "A&B")])
+        #expect(set.library.render(TemplateValue.box(view)!, withTemplate: "t") == "[-][A&amp;B!]")
+        let outer = try TemplateSet(files: ["t.mustache": "{{tutor}}"])
+        #expect(outer.library.render(TemplateValue.box(view)!, withTemplate: "t") == "&lt;b&gt;\u{338}")
     }
 }
