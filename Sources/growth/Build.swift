@@ -74,13 +74,16 @@ struct Build: AsyncParsableCommand {
         }
         // With --allow-errors the site lists every problem, warnings too: each says what it left out.
         let problems = allowErrors ? checked.diagnostics : []
-        let site = SiteBuilder.build(
-            school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems)
-        clock.lap("aggregate and render")
-        defer { clock.lap("write") }
+        var count = 0
         do {
-            let kept = try OutputFolder.write(
-                site.files, to: target, content: URL(fileURLWithPath: options.content), beforeSwap: Self.faultPause)
+            // Each page goes into the staging folder as soon as it is rendered.
+            let staging = try OutputStaging(for: target, content: URL(fileURLWithPath: options.content))
+            count = SiteBuilder.build(
+                school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems,
+                into: staging)
+            clock.lap("aggregate, render and write")
+            let kept = try staging.commit(beforeSwap: Self.faultPause)
+            clock.lap("swap")
             // The committed site/README.md of a clone is kept without a word.
             let added = kept.filter { $0 != "README.md" }
             if !added.isEmpty {
@@ -92,7 +95,7 @@ struct Build: AsyncParsableCommand {
             report(error)
             throw ExitCode(1)
         }
-        options.say("growth build: wrote \(site.files.count) files to \(output) as of \(asOf) for \(audience.rawValue)")
+        options.say("growth build: wrote \(count) files to \(output) as of \(asOf) for \(audience.rawValue)")
     }
 
     /// A problem of the build itself, after the content's own: in the chosen

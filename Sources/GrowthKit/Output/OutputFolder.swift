@@ -27,59 +27,16 @@ public enum OutputFolder {
 
         """
 
-    /// Replaces `target` with `files` (relative path → bytes), and keeps the
-    /// files a person added to the old site (`.htaccess`, notes): those the
-    /// old site's marker does not list as growth's are copied into the new
-    /// one. Returns their paths. A `target` that is a symbolic link stays one:
-    /// the folder it points at is replaced.
-    ///
-    /// - Parameters:
-    ///   - content: the content folder, which must not lie inside the output.
-    ///   - beforeSwap: called when the new site is complete, just before it is
-    ///     swapped in (the fault-injection tests stop a build there).
+    /// Replaces `target` with `files` (relative path → bytes): the files
+    /// staged, then committed (see `OutputStaging`). Returns the paths of the
+    /// files a person added to the old site, which the new one keeps.
     @discardableResult
     public static func write(
         _ files: [String: [UInt8]], to given: URL, content: URL? = nil, beforeSwap: () -> Void = {}
     ) throws(Diagnostic) -> [String] {
-        let manager = FileManager.default
-        let target = given.standardizedFileURL.resolvingSymlinksInPath()
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        func fail(_ message: String) -> Diagnostic { OutputFailure.diagnostic(given.standardizedFileURL, message) }
-        if let content {
-            let folder = content.standardizedFileURL.resolvingSymlinksInPath().path
-            if folder == target.path || folder.hasPrefix(target.path + "/") {
-                throw fail(
-                    "the content folder \(content.path) is inside the output folder, which a build replaces whole: "
-                        + "choose an --output outside the content; nothing was written")
-            }
-        }
-        let exists = try checkReplaceable(target)
-        let foreign = exists ? foreignFiles(in: target, keeping: Set(files.keys)) : []
-        do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw fail("cannot make the folder \(parent.path): \(describe(error)); nothing was written")
-        }
-        removeStale(name: name, in: parent)
-        let staging = parent.appendingPathComponent(
-            ".\(name).growth-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        var all = files
-        // The marker lists what growth wrote, so the next build knows what a person added.
-        all[marker] = Array((markerText + all.keys.sorted().joined(separator: "\n") + "\n").utf8)
-        for path in foreign {
-            guard let data = manager.contents(atPath: target.path + "/" + path) else { continue }
-            all[path] = [UInt8](data)
-        }
-        do {
-            try writeTree(all, into: staging)
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw fail(error.message(needed: all.values.reduce(0) { $0 + $1.count }, at: parent.path))
-        }
-        beforeSwap()
-        try swap(staging, into: target, exists: exists, fail: fail)
-        return foreign
+        let staging = try OutputStaging(for: given, content: content)
+        for (path, bytes) in files { staging.put(path, bytes) }
+        return try staging.commit(beforeSwap: beforeSwap)
     }
 
     /// Files of the old site its marker does not list: added by a person.
@@ -127,23 +84,6 @@ public enum OutputFolder {
                 text += " (the site needs \(OutputFailure.megabytes(needed))\(free) in \(folder))"
             }
             return text + "; the old site is untouched"
-        }
-    }
-
-    /// Every file into a new folder, with plain open/write/close: no temporary
-    /// file and rename per page, the whole folder is swapped in at once.
-    static func writeTree(_ files: [String: [UInt8]], into staging: URL) throws(WriteError) {
-        guard mkdir(staging.path, 0o755) == 0 else { throw WriteError(path: staging.lastPathComponent, code: errno) }
-        var folders: Set<String> = [""]
-        for path in files.keys.sorted() {
-            var folder = ""
-            for part in path.split(separator: "/").dropLast() {
-                folder += (folder.isEmpty ? "" : "/") + part
-                if folders.insert(folder).inserted, mkdir(staging.path + "/" + folder, 0o755) != 0, errno != EEXIST {
-                    throw WriteError(path: folder + "/", code: errno)
-                }
-            }
-            try writeFile(files[path]!, to: staging.path + "/" + path, named: path)
         }
     }
 

@@ -1,18 +1,47 @@
 import Foundation
 
+/// Where a build puts each file as it is made: the staging folder of the
+/// output (`OutputStaging`), or memory (`growth serve`, the tests). Called
+/// from several render workers at once.
+public protocol SiteSink: Sendable {
+    func put(_ path: String, _ bytes: [UInt8])
+}
+
 /// The whole output of a build, in memory: relative path → bytes.
 public struct BuiltSite: Sendable {
     public var files: [String: [UInt8]]
+}
+
+/// Files kept in memory, for `growth serve` and the tests.
+final class MemorySink: SiteSink, @unchecked Sendable {
+    private var files: [String: [UInt8]] = [:]
+    private let lock = NSLock()
+
+    func put(_ path: String, _ bytes: [UInt8]) { lock.withLock { files[path] = bytes } }
+
+    var site: BuiltSite { lock.withLock { BuiltSite(files: files) } }
 }
 
 /// Builds every output file from the validated school: aggregates first,
 /// then each view, rendered through the templates. Pure, so the same content
 /// and as-of date give the same bytes.
 public enum SiteBuilder {
+    /// The whole site in memory.
     public static func build(
         school: School, asOf: Day, audience: Audience = .leadership, templates: TemplateSet = .defaults(),
         problems: [Diagnostic] = []
     ) -> BuiltSite {
+        let memory = MemorySink()
+        build(school: school, asOf: asOf, audience: audience, templates: templates, problems: problems, into: memory)
+        return memory.site
+    }
+
+    /// Every file handed to `sink` as soon as it is rendered; returns how many.
+    @discardableResult
+    public static func build(
+        school: School, asOf: Day, audience: Audience = .leadership, templates: TemplateSet = .defaults(),
+        problems: [Diagnostic] = [], into sink: some SiteSink
+    ) -> Int {
         // Aggregates see everything; the audience filter then removes what the
         // readers may not see, before any view or export is made.
         let (school, aggregates) = AudienceFilter.apply(
@@ -21,8 +50,9 @@ public enum SiteBuilder {
         context.hasProblems = !problems.isEmpty
         // The as-of term's pages at the root: every class and tutor has one.
         var pages = context.termPages(classes: school.classes.map(\.id), tutors: school.tutors.map(\.id))
-        pages += school.students.map(context.studentPage)
-        if !problems.isEmpty { pages.append(context.problemsPage(problems)) }
+        let root = context
+        pages += school.students.map { student in { root.studentPage(student) } }
+        if !problems.isEmpty { pages.append { root.problemsPage(problems) } }
         // Each ended term's own pages under terms/<id>/, for who took part in it.
         for term in aggregates.endedTerms where term.term.id != aggregates.current.term.id {
             var ended = ViewContext(school: school, aggregates: aggregates, term: term, audience: audience)
@@ -31,37 +61,22 @@ public enum SiteBuilder {
         }
 
         var files = DataExport.files(school: school, aggregates: aggregates)
-        for (path, bytes) in render(pages, with: templates) { files[path] = bytes }
         let search = context.searchPage()
         files[search.path] = Array(templates.render(search, scripts: ["index.js", "../assets/search.js"]).utf8)
         files["search/index.js"] = Array(context.searchIndex().utf8)
         for (path, text) in templates.assets { files[path] = Array(text.utf8) }
         files["robots.txt"] = Array("User-agent: *\nDisallow: /\n".utf8)
-        return BuiltSite(files: files)
+        for (path, bytes) in files { sink.put(path, bytes) }
+        render(pages, with: templates, into: sink)
+        return files.count + pages.count
     }
 
-    /// Renders pages on every core: a page depends on nothing but its view.
-    static func render(_ pages: [Page], with templates: TemplateSet) -> [(String, [UInt8])] {
-        let rendered = RenderedPages(count: pages.count)
+    /// Makes and renders pages on every core, each handed to `sink` at once:
+    /// a page depends on nothing but its view.
+    static func render(_ pages: [@Sendable () -> Page], with templates: TemplateSet, into sink: some SiteSink) {
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            rendered.set(index, Array(templates.render(pages[index]).utf8))
+            let page = pages[index]()
+            sink.put(page.path, Array(templates.render(page).utf8))
         }
-        return Array(zip(pages.map(\.path), rendered.all))
     }
-}
-
-/// Pages rendered in parallel, each written once at its own index.
-private final class RenderedPages: @unchecked Sendable {
-    private var pages: [[UInt8]]
-    private let lock = NSLock()
-
-    init(count: Int) { pages = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ bytes: [UInt8]) {
-        lock.lock()
-        pages[index] = bytes
-        lock.unlock()
-    }
-
-    var all: [[UInt8]] { lock.withLock { pages } }
 }

@@ -213,10 +213,16 @@ struct StatusView: Sendable, Hashable {
 extension ViewContext {
     /// The figure pages of the shown term: dashboard, evaluation, forums, and
     /// a page for each of `classes` and `tutors`.
-    func termPages(classes classIDs: [String], tutors tutorIDs: [String]) -> [Page] {
-        var pages = [dashboard(), evaluationPage(), forumsPage()]
-        pages += classIDs.compactMap { classes[$0] }.map(classPage)
-        pages += tutorIDs.compactMap { tutors[$0] }.map(tutorPage)
+    /// The pages of the shown term, each made when it is called: the render
+    /// workers make a page's view and render it together, so no stage holds
+    /// every page at once.
+    func termPages(classes classIDs: [String], tutors tutorIDs: [String]) -> [@Sendable () -> Page] {
+        let context = self
+        var pages: [@Sendable () -> Page] = [
+            { context.dashboard() }, { context.evaluationPage() }, { context.forumsPage() },
+        ]
+        pages += classIDs.compactMap { classes[$0] }.map { schoolClass in { context.classPage(schoolClass) } }
+        pages += tutorIDs.compactMap { tutors[$0] }.map { tutor in { context.tutorPage(tutor) } }
         return pages
     }
 }

@@ -1,0 +1,127 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A new site being written: each file goes straight into a staging folder
+/// beside the target, unique to this build, as soon as a render worker has
+/// it (plain open/write/close, several workers at once); `commit` then adds
+/// the marker and the files a person added to the old site and swaps the
+/// folder in whole, so a reader (or a failed build) never sees half a site.
+/// Only a folder `growth` made is replaced. Call it while holding the
+/// folder's `OutputLock`.
+public final class OutputStaging: SiteSink, @unchecked Sendable {
+    let given: URL
+    let target: URL
+    let folder: URL
+    let exists: Bool
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var written: Set<String> = []
+    private var bytes = 0
+    private var failure: OutputFolder.WriteError?
+
+    /// Checks the target and makes the staging folder.
+    ///
+    /// - Parameter content: the content folder, which must not lie inside the output.
+    public init(for given: URL, content: URL? = nil) throws(Diagnostic) {
+        self.given = given
+        target = given.standardizedFileURL.resolvingSymlinksInPath()
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        let fail = { (message: String) in OutputFailure.diagnostic(given.standardizedFileURL, message) }
+        if let content {
+            let path = content.standardizedFileURL.resolvingSymlinksInPath().path
+            if path == target.path || path.hasPrefix(target.path + "/") {
+                throw fail(
+                    "the content folder \(content.path) is inside the output folder, which a build replaces whole: "
+                        + "choose an --output outside the content; nothing was written")
+            }
+        }
+        exists = try OutputFolder.checkReplaceable(target)
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw fail("cannot make the folder \(parent.path): \(OutputFolder.describe(error)); nothing was written")
+        }
+        OutputFolder.removeStale(name: name, in: parent)
+        folder = parent.appendingPathComponent(".\(name).growth-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard mkdir(folder.path, 0o755) == 0 else {
+            let error = OutputFolder.WriteError(path: folder.lastPathComponent, code: errno)
+            throw fail(error.message(needed: 0, at: parent.path))
+        }
+    }
+
+    /// Writes one file of the new site; the first failure is kept for `commit`.
+    public func put(_ path: String, _ content: [UInt8]) {
+        do throws(OutputFolder.WriteError) {
+            try makeFolders(of: path)
+            try OutputFolder.writeFile(content, to: folder.path + "/" + path, named: path)
+            lock.withLock {
+                written.insert(path)
+                bytes += content.count
+            }
+        } catch {
+            lock.withLock {
+                if failure == nil { failure = error }
+                bytes += content.count
+            }
+        }
+    }
+
+    /// The folders above `path`, each made once, under the lock: a worker
+    /// never writes into a folder another is still making.
+    private func makeFolders(of path: String) throws(OutputFolder.WriteError) {
+        let parts = path.split(separator: "/").dropLast()
+        guard !parts.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        var prefix = ""
+        for part in parts {
+            prefix += (prefix.isEmpty ? "" : "/") + part
+            guard !folders.contains(prefix) else { continue }
+            if mkdir(folder.path + "/" + prefix, 0o755) != 0, errno != EEXIST {
+                throw OutputFolder.WriteError(path: prefix + "/", code: errno)
+            }
+            folders.insert(prefix)
+        }
+    }
+
+    /// The marker (listing what growth wrote, so the next build knows what a
+    /// person added), the person's files from the old site, then the swap.
+    /// Returns the paths of the person's files. On any failure the staging
+    /// folder is removed and the old site is untouched.
+    ///
+    /// - Parameter beforeSwap: called when the new site is complete, just
+    ///   before it is swapped in (the fault-injection tests stop a build there).
+    @discardableResult
+    public func commit(beforeSwap: () -> Void = {}) throws(Diagnostic) -> [String] {
+        let fail = { (message: String) in OutputFailure.diagnostic(self.given.standardizedFileURL, message) }
+        let (generated, size, failed) = lock.withLock { (written, bytes, failure) }
+        if let failed {
+            abandon()
+            throw fail(failed.message(needed: size, at: folder.deletingLastPathComponent().path))
+        }
+        let foreign = exists ? OutputFolder.foreignFiles(in: target, keeping: generated) : []
+        put(
+            OutputFolder.marker,
+            Array((OutputFolder.markerText + generated.sorted().joined(separator: "\n") + "\n").utf8))
+        for path in foreign {
+            guard let data = FileManager.default.contents(atPath: target.path + "/" + path) else { continue }
+            put(path, [UInt8](data))
+        }
+        if let failed = lock.withLock({ failure }) {
+            abandon()
+            throw fail(failed.message(needed: lock.withLock { bytes }, at: folder.deletingLastPathComponent().path))
+        }
+        beforeSwap()
+        try OutputFolder.swap(folder, into: target, exists: exists, fail: fail)
+        return foreign
+    }
+
+    /// Removes the staging folder: the build stops, the old site stays.
+    public func abandon() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
