@@ -2,6 +2,11 @@
 """Write a synthetic, format-valid school content folder for benchmarking `growth`.
 
     python3 Benchmarks/generate_school.py OUT_DIR [--students 2000] [--records 55000] [--seed 1]
+        [--terms 1|2] [--hugo HUGO_DIR]
+
+With `--terms 2` the records spread over two terms (2025-1 and 2025-2). With
+`--hugo` the same notes are also written as a Hugo site (one section per
+student, one page per record, the same Markdown), for the comparison in run.sh.
 
 The output follows SPEC.md section 2: school.yml, classes/, tutors/,
 students/<id>/index.md plus one file per record, forums/ and surveys/survey.csv.
@@ -25,6 +30,9 @@ TERM_NAME = "2025–2026学年第一学期"
 TERM_START = dt.date(2025, 9, 1)
 TERM_END = dt.date(2026, 1, 16)
 TERM_DAYS = (TERM_END - TERM_START).days + 1
+TERM2_NAME = "2025–2026学年第二学期"
+TERM2_START = dt.date(2026, 2, 23)
+TERM2_END = dt.date(2026, 7, 10)
 
 MAX_STUDENTS_PER_TUTOR = 8
 FORUM_COUNT = 20
@@ -88,6 +96,8 @@ def parse_args(argv):
     p.add_argument("--students", type=int, default=2000)
     p.add_argument("--records", type=int, default=55000)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--terms", type=int, default=1, choices=[1, 2])
+    p.add_argument("--hugo", default=None)
     args = p.parse_args(argv)
     if args.students < 1:
         p.error("--students must be at least 1")
@@ -153,11 +163,31 @@ def split_evenly(total, parts):
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
+def write_hugo_site(root, student_ids):
+    """The same notes as a Hugo site: a page per record, a list per student
+    showing every record's text (what a growth file shows), and a home page."""
+    write(os.path.join(root, "config.toml"), 'baseURL = "http://localhost/"\ntitle = "基准"\n'
+          'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    write(os.path.join(root, "layouts", "_default", "baseof.html"),
+          "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head>"
+          "<body><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n")
+    write(os.path.join(root, "layouts", "_default", "single.html"),
+          '{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Params.mood }} {{ delimit (.Params.areas | default slice) ", " }}</p>'
+          "{{ .Content }}{{ end }}\n")
+    write(os.path.join(root, "layouts", "_default", "list.html"),
+          '{{ define "main" }}<h1>{{ .Title }}</h1><ol>{{ range .Pages.ByDate }}<li><h2>{{ .Title }}</h2>'
+          "<p>{{ .Params.mood }}</p>{{ .Content }}</li>{{ end }}</ol>{{ end }}\n")
+    for sid in student_ids:
+        write(os.path.join(root, "content", "students", sid, "_index.md"), f'---\ntitle: "{sid}"\n---\n')
+
+
 def main(argv):
     args = parse_args(argv)
     rng = random.Random(args.seed)
     out = args.out_dir
     check_out_dir(out)
+    if args.hugo:
+        check_out_dir(args.hugo)
 
     n_students = args.students
     n_classes = max(1, round(n_students * 60 / 2000))
@@ -169,12 +199,21 @@ def main(argv):
     tutor_ids = [ident("t", i + 1, tw) for i in range(n_tutors)]
     student_ids = [ident("s", i + 1, sw) for i in range(n_students)]
 
+    # The days records may fall on: every day of every term.
+    term_days = [TERM_START + dt.timedelta(days=d) for d in range(TERM_DAYS)]
+    terms = f"term: {{ name: {TERM_NAME}, start: {TERM_START}, end: {TERM_END} }}"
+    if args.terms == 2:
+        term_days += [TERM2_START + dt.timedelta(days=d) for d in range((TERM2_END - TERM2_START).days + 1)]
+        terms = (f"terms:\n  - {{ id: 2025-1, name: {TERM_NAME}, start: {TERM_START}, end: {TERM_END} }}\n"
+                 f"  - {{ id: 2025-2, name: {TERM2_NAME}, start: {TERM2_START}, end: {TERM2_END} }}")
+    last_day = term_days[-1]
+
     # --- school.yml
     write(os.path.join(out, "school.yml"), f"""\
 name: 示例职业学校（基准测试）
 locale: zh-CN
 timezone: Asia/Shanghai
-term: {{ name: {TERM_NAME}, start: {TERM_START}, end: {TERM_END} }}
+{terms}
 policy:
   applies_to: all
   talk:         {{ every: 1 week }}
@@ -283,7 +322,7 @@ evaluation:
         used = {}
         for _ in range(n):
             rtype = rng.choices(RECORD_TYPES, RECORD_WEIGHTS)[0]
-            date = TERM_START + dt.timedelta(days=rng.randrange(TERM_DAYS))
+            date = rng.choice(term_days)
             key = (date, rtype)
             used[key] = used.get(key, 0) + 1
             suffix = "" if used[key] == 1 else f"-{used[key]}"
@@ -305,21 +344,25 @@ evaluation:
                 follow_ups += 1
                 lines.append("follow_up:")
                 for _ in range(rng.randint(1, 2)):
-                    due = min(TERM_END, date + dt.timedelta(days=rng.randint(3, 21)))
+                    due = min(last_day, date + dt.timedelta(days=rng.randint(3, 21)))
                     done = "true" if rng.random() < 0.4 else "false"
                     lines.append(f"  - {{ action: {rng.choice(ACTIONS)}, due: {due}, done: {done} }}")
             text = front_matter(lines) + "\n" + body(rng)
             write(os.path.join(out, "students", sid, f"{date}-{rtype}{suffix}.md"), text)
+            if args.hugo:
+                hugo_lines = [f'title: "{date} {rtype}"', f"date: {date}"] + lines
+                write(os.path.join(args.hugo, "content", "students", sid, f"{date}-{rtype}{suffix}.md"),
+                      front_matter(hugo_lines) + "\n" + text.split("---\n", 2)[2])
 
     # --- forums: tutors are split into groups; each group meets about monthly.
-    forum_days = sorted(rng.sample(range(TERM_DAYS), FORUM_COUNT))
+    forum_days = sorted(rng.sample(range(len(term_days)), FORUM_COUNT * args.terms))
     groups = 4
     group_of = {tid: i % groups for i, tid in enumerate(tutor_order)}
     students_of = {}
     for sid in student_ids:
         students_of.setdefault(student_tutor[sid], []).append(sid)
     for k, day in enumerate(forum_days):
-        date = TERM_START + dt.timedelta(days=day)
+        date = term_days[day]
         members = [t for t in tutor_ids if group_of[t] == k % groups and rng.random() < 0.85]
         if not members:
             members = [rng.choice(tutor_ids)]
@@ -335,7 +378,7 @@ evaluation:
         write(os.path.join(out, "forums", f"{date}.md"), text)
 
     # --- surveys
-    n_rows = round(n_students * 1.5)
+    n_rows = round(n_students * 1.5) * args.terms
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["date", "respondent", "student", "score", "contacted", "comment"])
@@ -343,7 +386,7 @@ evaluation:
     answered = set()  # one answer per person and day, as a real survey gives
     while len(rows) < n_rows:
         sid = rng.choice(student_ids)
-        date = TERM_START + dt.timedelta(days=rng.randrange(TERM_DAYS))
+        date = rng.choice(term_days)
         respondent = "parent" if rng.random() < 0.55 else "student"
         if (date, respondent, sid) in answered:
             continue
@@ -355,10 +398,12 @@ evaluation:
     w.writerows(rows)
     write(os.path.join(out, "surveys", "survey.csv"), buf.getvalue())
 
+    if args.hugo:
+        write_hugo_site(args.hugo, student_ids)
     print(f"wrote {out}: {n_classes} classes, {n_tutors} tutors, {n_students} students, "
           f"{args.records} records ({', '.join(f'{t} {c}' for t, c in type_counts.items())}; "
           f"{confidential} confidential, {follow_ups} with follow-up), "
-          f"{FORUM_COUNT} forums, {n_rows} survey rows")
+          f"{FORUM_COUNT * args.terms} forums, {n_rows} survey rows")
 
 
 if __name__ == "__main__":

@@ -2,14 +2,18 @@
 # Benchmark `growth check` and `growth build` on a large synthetic school against the raw cost of
 # reading the same bytes (`cat` of every file), and record its peak memory.
 #
-#   bash Benchmarks/run.sh [--students 2000] [--records 55000]
+#   bash Benchmarks/run.sh [--students 2000] [--records 55000] [--no-large]
 #
 # The school is generated once per size under .build/bench-school-<students>-<records>
-# and reused while the generator is unchanged.
+# and reused while the generator is unchanged. Hugo builds the same notes
+# (Debian's hugo, installed when apt can; skipped with a note otherwise).
+# Unless --no-large, a 10,000-student school with two terms (540,000
+# records) is built once too, for memory and the growth ratio.
 set -euo pipefail
 
 students=2000
 records=55000
+large=1
 runs=5
 seed=1
 as_of=2026-01-16
@@ -24,6 +28,7 @@ while [ $# -gt 0 ]; do
         --students=*) students="${1#*=}"; shift ;;
         --records) records="${2:?--records needs a number}"; shift 2 ;;
         --records=*) records="${1#*=}"; shift ;;
+        --no-large) large=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -59,18 +64,25 @@ swift build -c release --product growth
 bin="$root/.build/release/growth"
 [ -x "$bin" ] || { echo "run.sh: $bin was not built" >&2; exit 1; }
 
-school="$root/.build/bench-school-$students-$records"
-stamp="$school.stamp"
-want="$(sha256sum Benchmarks/generate_school.py | cut -d' ' -f1) seed=$seed"
-if [ -d "$school" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-    echo "==> reusing $school"
-else
-    echo "==> generating $school"
-    rm -rf "$school" "$stamp"
-    python3 Benchmarks/generate_school.py "$school" \
-        --students "$students" --records "$records" --seed "$seed"
-    echo "$want" > "$stamp"
-fi
+# generate NAME STUDENTS RECORDS TERMS [hugo]: a school (and with `hugo` its Hugo twin,
+# NAME-hugo) under .build, reused while the generator is unchanged; prints its folder.
+generate() {
+    local dir="$root/.build/$1" want twin=()
+    [ "${5:-}" = hugo ] && twin=(--hugo "$dir-hugo")
+    want="$(sha256sum Benchmarks/generate_school.py | cut -d' ' -f1) seed=$seed $2 $3 $4 ${5:-}"
+    if [ -d "$dir" ] && [ -f "$dir.stamp" ] && [ "$(cat "$dir.stamp")" = "$want" ]; then
+        echo "==> reusing $dir" >&2
+    else
+        echo "==> generating $dir" >&2
+        rm -rf "$dir" "$dir.stamp" "$dir-hugo"
+        python3 Benchmarks/generate_school.py "$dir" --students "$2" --records "$3" --terms "$4" \
+            --seed "$seed" "${twin[@]}" >&2
+        echo "$want" > "$dir.stamp"
+    fi
+    echo "$dir"
+}
+school="$(generate "bench-school-$students-$records" "$students" "$records" 1 hugo)"
+if ! command -v hugo >/dev/null 2>&1; then try_apt_install hugo; fi
 
 q_school="$(printf %q "$school")"
 q_bin="$(printf %q "$bin")"
@@ -79,6 +91,16 @@ ref_cmd="find $q_school -type f -print0 | xargs -0 cat > /dev/null"
 check_cmd="$q_bin check --content $q_school --as-of $as_of > /dev/null 2>&1; test \$? -le 1"
 # The whole site: aggregation, every page, the exports, the atomic write.
 build_cmd="$q_bin build --allow-errors --content $q_school --output $(printf %q "$tmp/site") --as-of $as_of > /dev/null 2>&1"
+# Hugo rendering the same notes: a page per record, a list per student.
+hugo_cmd="hugo --quiet -s $(printf %q "$school-hugo") -d $(printf %q "$tmp/hugo-site") > /dev/null 2>&1"
+names=(cat "growth check" "growth build")
+commands=("$ref_cmd" "$check_cmd" "$build_cmd")
+if command -v hugo >/dev/null 2>&1; then
+    names+=(hugo)
+    commands+=("$hugo_cmd")
+else
+    echo "    (hugo is not installed and apt could not install it: no Hugo comparison)"
+fi
 
 # One plain run first: it fails loudly on a crash, warms the file cache and
 # measures peak memory.
@@ -112,15 +134,17 @@ echo "    exit code $rc, $(wc -l < "$tmp/check.out") + $(wc -l < "$tmp/check.err
 echo "==> timing ($runs runs each, after 1 warm-up)"
 if ! command -v hyperfine >/dev/null 2>&1; then try_apt_install hyperfine; fi
 if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$tmp/times.json" \
-        -n cat "$ref_cmd" -n "growth check" "$check_cmd" -n "growth build" "$build_cmd"
+    args=()
+    for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
+    hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$tmp/times.json" "${args[@]}"
 else
     echo "    (hyperfine not available: timing with a Python loop)"
-    python3 - "$runs" "$tmp/times.json" "$ref_cmd" "$check_cmd" "$build_cmd" <<'EOF'
+    python3 - "$runs" "$tmp/times.json" "${#names[@]}" "${names[@]}" "${commands[@]}" <<'EOF'
 import json, statistics, subprocess, sys, time
-runs, out, *commands = sys.argv[1:]
+runs, out, count, *rest = sys.argv[1:]
+names, commands = rest[:int(count)], rest[int(count):]
 results = []
-for name, cmd in zip(["cat", "growth check", "growth build"], commands):
+for name, cmd in zip(names, commands):
     times = []
     for i in range(int(runs) + 1):
         start = time.perf_counter()
@@ -144,29 +168,65 @@ if /usr/bin/time -v true >/dev/null 2>&1; then
         --output "$tmp/site" --as-of "$as_of" > /dev/null 2>&1 || true
     build_rss_kb="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/build-time.txt")"
 fi
+hugo_rss_kb=""
+if command -v hugo >/dev/null 2>&1 && /usr/bin/time -v true >/dev/null 2>&1; then
+    /usr/bin/time -v -o "$tmp/hugo-time.txt" hugo --quiet -s "$school-hugo" -d "$tmp/hugo-site" > /dev/null 2>&1 || true
+    hugo_rss_kb="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/hugo-time.txt")"
+fi
+
+# The 10,000-student school with two terms: one build, its wall time and peak memory.
+: > "$tmp/large.txt"
+if [ "$large" = 1 ] && /usr/bin/time -v true >/dev/null 2>&1; then
+    big="$(generate bench-school-10000-540000-2terms 10000 540000 2)"
+    echo "==> growth build of $big (once)"
+    /usr/bin/time -v -o "$tmp/large-time.txt" "$bin" build --allow-errors --content "$big" \
+        --output "$tmp/large-site" --as-of 2026-07-10 > /dev/null 2>&1 || true
+    rm -rf "$tmp/large-site"
+    big_wall="$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/large-time.txt")"
+    big_rss="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/large-time.txt")"
+    echo "$big_wall $big_rss" > "$tmp/large.txt"
+fi
 
 # growth serve: from saving one record to the rebuilt growth file being served.
 echo "==> growth serve: saving a record until its page is served (3 times)"
 python3 Benchmarks/serve_latency.py "$bin" "$school" "$as_of" "$tmp/serve.json"
 
 echo
-python3 - "$tmp/times.json" "$runs" "${rss_kb:-}" "$students" "$records" "${build_rss_kb:-}" "$tmp/serve.json" <<'EOF'
+python3 - "$tmp/times.json" "$runs" "${rss_kb:-}" "$students" "$records" "${build_rss_kb:-}" "$tmp/serve.json" \
+    "${hugo_rss_kb:-}" "$tmp/large.txt" <<'EOF'
 import json, statistics, sys
-path, runs, rss_kb, students, records, build_rss_kb, serve = sys.argv[1:]
-results = json.load(open(path))["results"]
-median = [r.get("median") or statistics.median(r["times"]) for r in results]
-ref, check, build = median
+path, runs, rss_kb, students, records, build_rss_kb, serve, hugo_rss_kb, large = sys.argv[1:]
+results = {r["command"]: r.get("median") or statistics.median(r["times"]) for r in json.load(open(path))["results"]}
+ref, check, build = results["cat"], results["growth check"], results["growth build"]
+hugo = results.get("hugo")
 
 def seconds(x):
     return f"{x:.0f}" if x >= 100 else f"{x:#.3g}"
 
-rss = f"{int(rss_kb) / 1024:.0f} MB" if rss_kb.strip().isdigit() else "n/a"
-print(f"growth check: {seconds(check)} s (median of {runs}), {check / ref:.1f}× the reference "
-      f"(cat: {seconds(ref)} s); peak RSS {rss}; {int(students)} students, {int(records):,} records")
-build_rss = f"{int(build_rss_kb) / 1024:.0f} MB" if build_rss_kb.strip().isdigit() else "n/a"
-print(f"growth build: {seconds(build)} s (median of {runs}), {build / ref:.1f}× the reference; "
-      f"peak RSS {build_rss}; the whole site")
+def mb(kb):
+    return f"{int(kb) / 1024:.0f} MB" if kb.strip().isdigit() else "n/a"
+
 saved = json.load(open(serve))["median"]
-print(f"growth serve: {seconds(saved)} s from saving one record to its rebuilt page being served "
-      f"(median of 3), {saved / build:.2f}× a full build")
+rows = [
+    ("growth check", f"{seconds(check)} s", f"{check / ref:.1f}× cat", mb(rss_kb)),
+    ("growth build", f"{seconds(build)} s",
+     f"{build / ref:.1f}× cat" + (f"; Hugo takes {hugo / build:.1f}× as long" if hugo else ""), mb(build_rss_kb)),
+]
+if hugo:
+    rows.append(("hugo, the same notes", f"{seconds(hugo)} s", f"{hugo / ref:.1f}× cat", mb(hugo_rss_kb)))
+rows.append(("growth serve, save to served", f"{seconds(saved)} s", f"{saved / build:.2f}× a full build", "n/a"))
+parts = open(large).read().split()
+if len(parts) == 2:
+    wall, rss = parts
+    fields = [float(x) for x in wall.split(":")]
+    wall_s = fields[-1] + 60 * fields[-2] + (3600 * fields[-3] if len(fields) > 2 else 0)
+    growth_ratio = (wall_s / build) / (540000 / int(records))
+    rows.append(("growth build, 10,000 students, 2 terms", f"{seconds(wall_s)} s",
+                 f"{growth_ratio:.2f}× linear in records from the row above", mb(rss)))
+print(f"{int(students):,} students, {int(records):,} records, median of {runs} runs (cat: {seconds(ref)} s)")
+print()
+print("| what | wall | ratio | peak RSS |")
+print("| --- | --- | --- | --- |")
+for row in rows:
+    print("| " + " | ".join(row) + " |")
 EOF

@@ -70,6 +70,30 @@ enum ContentReader {
         return (paths.sorted(), diagnostics)
     }
 
+    /// A file's bytes with open/read/close: no `Data` to copy them out of.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        // The size stat gives, then whatever more the file holds by now.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+
     /// Reads and parses every file of the content folder.
     static func read(_ root: URL) async -> ContentFiles {
         var isDirectory: ObjCBool = false
@@ -105,14 +129,14 @@ enum ContentReader {
             for chunk in chunks {
                 group.addTask {
                     chunk.map { path, kind in
-                        guard let data = FileManager.default.contents(atPath: rootPath + "/" + path) else {
+                        guard let bytes = readFile(rootPath + "/" + path) else {
                             return ParsedFile(
                                 path: path, document: nil,
                                 diagnostics: [
                                     .error(.unreadableFile, at: SourceLocation(path: path), "the file cannot be read")
                                 ])
                         }
-                        return DocumentParser.parse(path: path, kind: kind, bytes: [UInt8](data))
+                        return DocumentParser.parse(path: path, kind: kind, bytes: bytes)
                     }
                 }
             }

@@ -11,6 +11,9 @@ enum RecordParser {
         var slug: String?
     }
 
+    /// Longest name first: `phone-visit` must not read as type `phone`, slug `visit`.
+    static let typesLongestFirst = RecordType.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
+
     /// Splits a file name stem, reporting what does not fit the pattern.
     static func fileName(_ name: String, in file: FileDiagnostics) -> FileName {
         let pattern = "<YYYY-MM-DD>-<type>[-<slug>].md"
@@ -26,8 +29,7 @@ enum RecordParser {
             file.error(.invalidDate, at: at, "`\(datePart)` in the file name is not a real date")
         }
         let rest = name.dropFirst(11)
-        // Longest match first: `phone-visit` must not read as type `phone`, slug `visit`.
-        let match = RecordType.allCases.sorted { $0.rawValue.count > $1.rawValue.count }.first { type in
+        let match = typesLongestFirst.first { type in
             rest == type.rawValue || rest.hasPrefix(type.rawValue + "-")
         }
         guard let type = match else {
