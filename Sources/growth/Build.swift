@@ -60,18 +60,7 @@ struct Build: AsyncParsableCommand {
             )
             throw ExitCode(1)
         }
-        let templateSet: TemplateSet
-        if let templates {
-            do {
-                templateSet = try TemplateSet.overriding(with: URL(fileURLWithPath: templates))
-            } catch {
-                report(error, folder: templates)
-                options.say("growth build: stopped; \(output) is untouched")
-                throw ExitCode(1)
-            }
-        } else {
-            templateSet = .defaults()
-        }
+        let templateSet = try loadTemplates()
         // With --allow-errors the site lists every problem, warnings too: each says what it left out.
         let problems = allowErrors ? checked.diagnostics : []
         var count = 0
@@ -96,6 +85,18 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(1)
         }
         options.say("growth build: wrote \(count) files to \(output) as of \(asOf) for \(audience.rawValue)")
+    }
+
+    /// The defaults, or a school's `--templates` over them; a broken one stops the build.
+    func loadTemplates() throws -> TemplateSet {
+        guard let templates else { return .defaults() }
+        do {
+            return try TemplateSet.overriding(with: URL(fileURLWithPath: templates))
+        } catch {
+            report(error, folder: templates)
+            options.say("growth build: stopped; \(output) is untouched")
+            throw ExitCode(1)
+        }
     }
 
     /// A problem of the build itself, after the content's own: in the chosen

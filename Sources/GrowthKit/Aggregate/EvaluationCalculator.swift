@@ -32,37 +32,59 @@ enum EvaluationCalculator {
                 parents: surveyPart(parents), students: surveyPart(pupils),
                 forums: byTutor[id]?.forums?.ratio.map { $0 * 100 }, timeliness: onTime.share.map { $0 * 100 })
             let (score, weights) = weigh(parts, settings.weights)
-            var contact = ContactCheck()
-            for answer in parents {
-                contact.answers += 1
-                if answer.contacted { contact.saidContacted += 1 }
-                if answer.method == .phone { contact.byPhone += 1 }
-                if answer.method == .questionnaire { contact.byQuestionnaire += 1 }
-                if visited[id]?.contains(monthKey(answer.studentID, answer.date)) == true {
-                    contact.recorded += 1
-                    if !answer.contacted { contact.recordedButDenied += 1 }
-                }
-            }
-            var sums: [String: (total: Int, count: Int)] = [:]
-            for answer in theirs {
-                for (question, value) in answer.questions {
-                    sums[question, default: (0, 0)].total += value
-                    sums[question, default: (0, 0)].count += 1
-                }
-            }
             var evaluation = TutorEvaluation(
                 tutorID: id, parts: parts, weights: weights, score: score,
                 grade: score.map { grade($0, settings.grades) }, rank: nil, isCommended: false, isCriticised: false,
                 parentAnswers: parents.count, studentAnswers: pupils.count,
                 contactedShare: theirs.isEmpty
                     ? nil : Double(theirs.count { $0.contacted }) / Double(theirs.count), timeliness: onTime)
-            evaluation.contact = contact
-            evaluation.questionMeans = sums.mapValues { Double($0.total) / Double($0.count) }
+            evaluation.contact = contactCheck(parents, visited: visited[id] ?? [])
+            evaluation.questionMeans = questionMeans(theirs)
             return evaluation
         }
         evaluations.sort { a, b in
             order(a, recordCounts[a.tutorID] ?? 0) < order(b, recordCounts[b.tutorID] ?? 0)
         }
+        let commended = rank(&evaluations, settings, compliance)
+        let criticised = evaluations.filter(\.isCriticised).map(\.tutorID).reversed()
+        return Evaluation(tutors: evaluations, commended: commended, criticised: Array(criticised))
+    }
+
+    /// What the tutor's parents say of contact, against the student-months
+    /// with a visit the tutor recorded.
+    static func contactCheck(_ parents: [SurveyResponse], visited: Set<String>) -> ContactCheck {
+        var contact = ContactCheck()
+        for answer in parents {
+            contact.answers += 1
+            if answer.contacted { contact.saidContacted += 1 }
+            if answer.method == .phone { contact.byPhone += 1 }
+            if answer.method == .questionnaire { contact.byQuestionnaire += 1 }
+            if visited.contains(monthKey(answer.studentID, answer.date)) {
+                contact.recorded += 1
+                if !answer.contacted { contact.recordedButDenied += 1 }
+            }
+        }
+        return contact
+    }
+
+    /// The mean answer to each survey question, over the answers that give one.
+    static func questionMeans(_ answers: [SurveyResponse]) -> [String: Double] {
+        var sums: [String: (total: Int, count: Int)] = [:]
+        for answer in answers {
+            for (question, value) in answer.questions {
+                sums[question, default: (0, 0)].total += value
+                sums[question, default: (0, 0)].count += 1
+            }
+        }
+        return sums.mapValues { Double($0.total) / Double($0.count) }
+    }
+
+    /// Ranks the sorted evaluations, commends the best (SPEC §3: not one with a
+    /// student overdue, unless the school allows it) and names those who fail.
+    /// Returns the commended ids, best first.
+    static func rank(
+        _ evaluations: inout [TutorEvaluation], _ settings: EvaluationSettings, _ compliance: ComplianceReport
+    ) -> [String] {
         // Tutors with a student overdue on the as-of date.
         let students = Dictionary(uniqueKeysWithValues: compliance.students.map { ($0.studentID, $0) })
         let behind = Set(compliance.overdue.compactMap { students[$0.studentID]?.tutorID })
@@ -83,8 +105,7 @@ enum EvaluationCalculator {
             }
             if evaluations[index].grade == .fail { evaluations[index].isCriticised = true }
         }
-        let criticised = evaluations.filter(\.isCriticised).map(\.tutorID).reversed()
-        return Evaluation(tutors: evaluations, commended: commended, criticised: Array(criticised))
+        return commended
     }
 
     /// The ranking order: higher score first; on a tie the higher records part

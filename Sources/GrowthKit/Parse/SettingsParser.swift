@@ -29,6 +29,22 @@ enum SettingsParser {
             fields.fields("evaluation", what: "a mapping with weights, grades and commend_top").map(parseEvaluation)
             ?? EvaluationSettings()
         let lateEntriesFrom = fields.day("late_entries_from")
+        let attention = parseAttention(fields)
+        let questions = parseSurveyQuestions(fields)
+        guard let name, let terms, !terms.isEmpty else { return nil }
+        var locations = ["terms": fields.keyLocation(fields.has("terms") ? "terms" : "term")]
+        if let policyFields {
+            locations["max_students_per_tutor"] = policyFields.valueLocation("max_students_per_tutor")
+        }
+        return Parsed(
+            value: SchoolSettings(
+                name: name, locale: locale, timezone: timezone, terms: terms, policy: policy, evaluation: evaluation,
+                lateEntriesFrom: lateEntriesFrom, attention: attention, surveyQuestions: questions),
+            fieldLocations: locations)
+    }
+
+    /// `attention: { mood_drop: 2, readings: 3, low_mood: 2 }`.
+    static func parseAttention(_ fields: YAMLFields) -> AttentionRule {
         var attention = AttentionRule()
         if let rule = fields.fields("attention", what: "`{ mood_drop: 2, readings: 3, low_mood: 2 }`") {
             rule.rejectUnknownKeys(["mood_drop", "readings", "low_mood"], in: "attention")
@@ -36,6 +52,11 @@ enum SettingsParser {
             attention.readings = rule.int("readings", in: 2...20, what: "a number of mood readings, 2 to 20") ?? 3
             attention.lowMood = rule.int("low_mood", in: 1...5, what: "a mood from 1 to 5") ?? 2
         }
+        return attention
+    }
+
+    /// `survey: { questions: { care: 关心学生, … } }`: the question columns a survey may have.
+    static func parseSurveyQuestions(_ fields: YAMLFields) -> [SurveyQuestion] {
         var questions: [SurveyQuestion] = []
         if let survey = fields.fields("survey", what: "`{ questions: { care: 关心学生, … } }`") {
             survey.rejectUnknownKeys(["questions"], in: "survey")
@@ -53,16 +74,7 @@ enum SettingsParser {
                 }
             }
         }
-        guard let name, let terms, !terms.isEmpty else { return nil }
-        var locations = ["terms": fields.keyLocation(fields.has("terms") ? "terms" : "term")]
-        if let policyFields {
-            locations["max_students_per_tutor"] = policyFields.valueLocation("max_students_per_tutor")
-        }
-        return Parsed(
-            value: SchoolSettings(
-                name: name, locale: locale, timezone: timezone, terms: terms, policy: policy, evaluation: evaluation,
-                lateEntriesFrom: lateEntriesFrom, attention: attention, surveyQuestions: questions),
-            fieldLocations: locations)
+        return questions
     }
 
     static func parsePolicy(_ fields: YAMLFields, in context: String) -> Policy {

@@ -13,6 +13,42 @@ enum StudentParser {
                 IDReference(kind: .schoolClass, id: classID, location: fields.valueLocation("class"), field: "class"))
         }
 
+        let assignments = tutorAssignments(fields, &references)
+        let partners = partnerships(id: id, fields, &references)
+        let key = keyTerms(fields, &references)
+        let joined = fields.day("joined")
+        var left = fields.day("left")
+        if let joined, let day = left, day < joined {
+            file.error(
+                .invalidValue, at: fields.valueLocation("left"),
+                "`left: \(day)` is before `joined: \(joined)`: a student leaves after joining; `left` is ignored")
+            left = nil
+        }
+
+        var family: FamilyCircumstances?
+        if let familyFields = fields.fields("family", what: "a mapping with `structure` and `notes`") {
+            familyFields.rejectUnknownKeys(["structure", "notes"], in: "family")
+            family = FamilyCircumstances(
+                structure: familyFields.choice("structure", as: FamilyStructure.self),
+                notes: familyFields.string("notes"))
+        }
+
+        guard let name, let classID else { return nil }
+        return Parsed(
+            value: Student(
+                id: id, name: name, classID: classID, tutors: assignments, partners: partners, key: key,
+                joined: joined, left: left,
+                family: family, background: body, source: file.fileStart),
+            references: references,
+            fieldLocations: [
+                "tutor": fields.has("tutors") ? fields.keyLocation("tutors") : fields.valueLocation("tutor")
+            ])
+    }
+
+    /// `tutor: <id>` (from the first day), or a `tutors` history of
+    /// `{ tutor: <id>, from: <date> }` in date order.
+    static func tutorAssignments(_ fields: YAMLFields, _ references: inout [IDReference]) -> [TutorAssignment] {
+        let file = fields.file
         var assignments: [TutorAssignment] = []
         if fields.has("tutor"), fields.has("tutors") {
             file.error(
@@ -49,36 +85,7 @@ enum StudentParser {
                 }
             }
         }
-
-        let partners = partnerships(id: id, fields, &references)
-        let key = keyTerms(fields, &references)
-        let joined = fields.day("joined")
-        var left = fields.day("left")
-        if let joined, let day = left, day < joined {
-            file.error(
-                .invalidValue, at: fields.valueLocation("left"),
-                "`left: \(day)` is before `joined: \(joined)`: a student leaves after joining; `left` is ignored")
-            left = nil
-        }
-
-        var family: FamilyCircumstances?
-        if let familyFields = fields.fields("family", what: "a mapping with `structure` and `notes`") {
-            familyFields.rejectUnknownKeys(["structure", "notes"], in: "family")
-            family = FamilyCircumstances(
-                structure: familyFields.choice("structure", as: FamilyStructure.self),
-                notes: familyFields.string("notes"))
-        }
-
-        guard let name, let classID else { return nil }
-        return Parsed(
-            value: Student(
-                id: id, name: name, classID: classID, tutors: assignments, partners: partners, key: key,
-                joined: joined, left: left,
-                family: family, background: body, source: file.fileStart),
-            references: references,
-            fieldLocations: [
-                "tutor": fields.has("tutors") ? fields.keyLocation("tutors") : fields.valueLocation("tutor")
-            ])
+        return assignments
     }
 
     /// `partner: <id>` (from the first day), or a `partners` history of

@@ -89,31 +89,10 @@ enum SurveyParser {
                 )
                 continue
             }
-            if var row = parseRow(known.required.map { fields[$0] }, at: { at(known.required[$0]) }, file: file) {
-                if let index = known.method {
-                    let text = fields[index].trimmingCharactersInSpaces().lowercased()
-                    if !text.isEmpty {
-                        row.value.method = SurveyMethod(rawValue: text)
-                        if row.value.method == nil {
-                            file.error(.csvValue, at: at(index), "method `\(text)` must be phone or questionnaire")
-                            continue
-                        }
-                    }
-                }
-                var bad = false
-                for (index, id, header) in known.questions {
-                    // Checked against school.yml's questions when the model is built.
-                    row.fieldLocations["question:" + id] = header
-                    let text = fields[index].trimmingCharactersInSpaces()
-                    if text.isEmpty { continue }
-                    guard let score = Int(text), (1...5).contains(score) else {
-                        file.error(.csvValue, at: at(index), "`\(id)` `\(text)` must be a whole number from 1 to 5")
-                        bad = true
-                        continue
-                    }
-                    row.value.questions[id] = score
-                }
-                if !bad { rows.append(row) }
+            if let row = parseRow(known.required.map { fields[$0] }, at: { at(known.required[$0]) }, file: file),
+                let complete = addOptionalColumns(row, fields, known, at: at, file: file)
+            {
+                rows.append(complete)
             }
         }
         return (rows, file.diagnostics)
@@ -151,6 +130,39 @@ enum SurveyParser {
                 comment: Confidential(value[5].isEmpty ? nil : value[5]), source: at(0)),
             references: [IDReference(kind: .student, id: value[2], location: at(2), field: "student")],
             dateLocation: at(0))
+    }
+
+    /// `method` and the question columns of one row; nil (with an error at
+    /// the cell) when one holds a value that is not allowed.
+    static func addOptionalColumns(
+        _ row: Parsed<SurveyResponse>, _ fields: [String], _ known: Columns, at: (Int) -> SourceLocation,
+        file: FileDiagnostics
+    ) -> Parsed<SurveyResponse>? {
+        var row = row
+        if let index = known.method {
+            let text = fields[index].trimmingCharactersInSpaces().lowercased()
+            if !text.isEmpty {
+                guard let method = SurveyMethod(rawValue: text) else {
+                    file.error(.csvValue, at: at(index), "method `\(text)` must be phone or questionnaire")
+                    return nil
+                }
+                row.value.method = method
+            }
+        }
+        var bad = false
+        for (index, id, header) in known.questions {
+            // Checked against school.yml's questions when the model is built.
+            row.fieldLocations["question:" + id] = header
+            let text = fields[index].trimmingCharactersInSpaces()
+            if text.isEmpty { continue }
+            guard let score = Int(text), (1...5).contains(score) else {
+                file.error(.csvValue, at: at(index), "`\(id)` `\(text)` must be a whole number from 1 to 5")
+                bad = true
+                continue
+            }
+            row.value.questions[id] = score
+        }
+        return bad ? nil : row
     }
 
     /// A quoted field that runs on over lines that look like rows of their own

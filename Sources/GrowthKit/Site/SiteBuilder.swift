@@ -64,7 +64,7 @@ public enum SiteBuilder {
         let search = context.searchPage()
         files[search.path] = Array(templates.render(search, scripts: ["index.js", "../assets/search.js"]).utf8)
         files["search/index.js"] = Array(context.searchIndex().utf8)
-        for (path, text) in templates.assets { files[path] = Array(text.utf8) }
+        for (path, bytes) in templates.assets { files[path] = bytes }
         files["robots.txt"] = Array("User-agent: *\nDisallow: /\n".utf8)
         for (path, bytes) in files { sink.put(path, bytes) }
         render(pages, with: templates, into: sink)

@@ -7,6 +7,9 @@ internal import Mustache
 public struct TemplateSet: Sendable {
     /// Relative path → text: `layout.mustache`, `assets/style.css`, …
     public private(set) var files: [String: String]
+    /// Assets that are not text, a school's logo (`assets/logo.png`): copied
+    /// byte for byte.
+    public private(set) var binaryAssets: [String: [UInt8]] = [:]
     let library: MustacheLibrary
 
     /// The embedded defaults.
@@ -104,20 +107,28 @@ public struct TemplateSet: Sendable {
             throw Diagnostic.error(
                 .template, at: SourceLocation(path: root), "there is no templates folder here; nothing was built")
         }
+        var binary: [String: [UInt8]] = [:]
         while let path = walker.nextObject() as? String {
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
             guard !isFolder.boolValue, !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: root + "/" + path),
-                let text = String(data: data, encoding: .utf8)
-            else {
+            guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+                throw Diagnostic.error(.unreadableFile, at: SourceLocation(path: path), "the file cannot be read")
+            }
+            if let text = String(data: data, encoding: .utf8), !path.hasPrefix("assets/") || !data.contains(0) {
+                files[path] = text
+            } else if path.hasPrefix("assets/") {
+                // An image or a font: copied as it is.
+                binary[path] = [UInt8](data)
+                files[path] = nil
+            } else {
                 throw Diagnostic.error(.encoding, at: SourceLocation(path: path), "the template is not UTF-8 text")
             }
-            files[path] = text
         }
-        let set = try TemplateSet(files: files)
+        var set = try TemplateSet(files: files)
+        set.binaryAssets = binary
         try set.checkSafeguards()
         return set
     }
@@ -161,8 +172,12 @@ public struct TemplateSet: Sendable {
         return library.render(TemplateValue.box(layout) ?? [:], withTemplate: "layout") ?? body
     }
 
-    /// Assets copied as they are.
-    var assets: [String: String] { files.filter { $0.key.hasPrefix("assets/") } }
+    /// Assets copied as they are, text and binary.
+    var assets: [String: [UInt8]] {
+        var all = binaryAssets
+        for (path, text) in files where path.hasPrefix("assets/") { all[path] = Array(text.utf8) }
+        return all
+    }
 }
 
 /// What the layout template sees.

@@ -53,13 +53,12 @@ extension ViewContext {
         }
     }
 
-    func dashboard() -> Page {
+    /// The headline numbers of the term.
+    func dashboardFigures(_ present: [Student]) -> [FigureView] {
         let report = term.compliance
-        let root = String(repeating: "../", count: depth(0))
         let span = term.term
-        let present = term.students.compactMap { students[$0] }
         let covered = present.count { $0.tutor(on: asOf) != nil }
-        let figures = [
+        return [
             FigureView(label: text[.studentCount], value: text.number(present.count)),
             FigureView(label: text[.tutorCount], value: text.number(term.tutors.count)),
             FigureView(label: text[.classCount], value: text.number(term.classes.count)),
@@ -77,6 +76,11 @@ extension ViewContext {
                     ? "本学期伙伴活动\(term.pairs.reduce(0) { $0 + $1.activities.count })次"
                     : "\(term.pairs.reduce(0) { $0 + $1.activities.count }) partner activities this term"),
         ]
+    }
+
+    /// Compliance by item and by class, records per week, and the terms compared.
+    func dashboardCharts() -> [ChartView] {
+        let report = term.compliance
         let itemRows = report.requiredItems.map { type in
             (text.recordType(type), report.items[type] ?? ItemCompliance())
         }
@@ -113,15 +117,23 @@ extension ViewContext {
                 : "\(total) records over \(weeks.count) weeks; at most \(weeks.map(\.value).max() ?? 0) in a week.",
             headers: [text[.week], text[.count]], rows: weeks.map { TableRow(cells: [$0.label, "\($0.value)"]) },
             tableLabel: text[.chartDataTable])
+        let byTerm = termComparison(
+            id: "by-term", title: text[.termComparison], scoreLabel: text[.meanScore], schoolTermFigures())
+        return [byItem, byClass, perWeek] + [byTerm].compactMap { $0 }
+    }
+
+    func dashboard() -> Page {
+        let report = term.compliance
+        let root = String(repeating: "../", count: depth(0))
+        let span = term.term
+        let present = term.students.compactMap { students[$0] }
+        let figures = dashboardFigures(present)
         let unassigned = term.tutors.filter { id in
             currentStudents[id] == nil && (tutors[id]?.left.map { asOf <= $0 } ?? true)
         }
         let latest = school.forums.filter { span.contains($0.date) && $0.date <= asOf }.max { $0.date < $1.date }
-        let byTerm = termComparison(
-            id: "by-term", title: text[.termComparison], scoreLabel: text[.meanScore], schoolTermFigures())
         let view = DashboardView(
-            heading: text[.schoolOverview], figures: figures,
-            charts: [byItem, byClass, perWeek] + [byTerm].compactMap { $0 },
+            heading: text[.schoolOverview], figures: figures, charts: dashboardCharts(),
             overdueHeading: "\(text[.overdueList]) (\(Set(report.overdue.map(\.studentID)).count))",
             overdueHeaders: overdueHeaders,
             overdue: overdueRows(report.overdue, root: root), overdueRule: text[.overdueRule],

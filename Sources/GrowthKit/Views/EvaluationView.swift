@@ -115,24 +115,8 @@ extension ViewContext {
             })
     }
 
-    func evaluationPage() -> Page {
-        let depth = depth(1)
-        let root = String(repeating: "../", count: depth)
-        let evaluation = term.evaluation
-        let settings = term.evaluationSettings
-        // Timeliness is shown once the git history judged some record.
-        let timed = evaluation.tutors.contains { $0.parts.timeliness != nil }
-        let rows = evaluation.tutors.map { tutor in
-            RankingRowView(
-                rank: tutor.rank.map(String.init) ?? "–", tutor: tutorLink(tutor.tutorID, root: root)!,
-                score: text.score(tutor.score), grade: text.grade(tutor.grade),
-                gradeKind: tutor.grade?.rawValue ?? "none",
-                parts: ([tutor.parts.records, tutor.parts.parents, tutor.parts.students, tutor.parts.forums]
-                    + (timed ? [tutor.parts.timeliness] : [])).map(text.score),
-                answers: "\(tutor.parentAnswers + tutor.studentAnswers)", isCommended: tutor.isCommended,
-                isCriticised: tutor.isCriticised, commendedLabel: text[.commended], criticisedLabel: text[.criticised],
-                note: tutor.passedOverForOverdue ? text[.passedOver] : nil, missing: missingParts(tutor, settings))
-        }
+    /// How the scores are made, in the school's words and weights.
+    func methodText(_ settings: EvaluationSettings, timed: Bool) -> [String] {
         let w = settings.weights
         let g = settings.grades
         let zh = text.locale == .zhCN
@@ -161,6 +145,29 @@ extension ViewContext {
                     : "On time: the share of the tutor's records of the term first committed within \(days) days of their date × 100 (from the git history), weight \(pct(w.timeliness))."
             )
         }
+        return method
+    }
+
+    func evaluationPage() -> Page {
+        let depth = depth(1)
+        let root = String(repeating: "../", count: depth)
+        let evaluation = term.evaluation
+        let settings = term.evaluationSettings
+        // Timeliness is shown once the git history judged some record.
+        let timed = evaluation.tutors.contains { $0.parts.timeliness != nil }
+        let rows = evaluation.tutors.map { tutor in
+            RankingRowView(
+                rank: tutor.rank.map(String.init) ?? "–", tutor: tutorLink(tutor.tutorID, root: root)!,
+                score: text.score(tutor.score), grade: text.grade(tutor.grade),
+                gradeKind: tutor.grade?.rawValue ?? "none",
+                parts: ([tutor.parts.records, tutor.parts.parents, tutor.parts.students, tutor.parts.forums]
+                    + (timed ? [tutor.parts.timeliness] : [])).map(text.score),
+                answers: "\(tutor.parentAnswers + tutor.studentAnswers)", isCommended: tutor.isCommended,
+                isCriticised: tutor.isCriticised, commendedLabel: text[.commended], criticisedLabel: text[.criticised],
+                note: tutor.passedOverForOverdue ? text[.passedOver] : nil, missing: missingParts(tutor, settings))
+        }
+        let method = methodText(settings, timed: timed)
+        let zh = text.locale == .zhCN
         let scored = evaluation.tutors.filter { $0.score != nil }
         let chart = ChartView(
             id: "scores", title: text[.score],

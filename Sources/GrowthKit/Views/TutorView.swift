@@ -56,11 +56,8 @@ struct TutorRecordView: Sendable, Hashable {
 }
 
 extension ViewContext {
-    func tutorPage(_ tutor: Tutor) -> Page {
-        let depth = depth(2)
-        let root = String(repeating: "../", count: depth)
-        let compliance = term.compliance(ofTutor: tutor.id)
-        let evaluation = term.evaluation(ofTutor: tutor.id)
+    /// Role, subject, phone, compliance, forums and timeliness.
+    func tutorFacts(_ tutor: Tutor, _ compliance: TutorCompliance?, _ evaluation: TutorEvaluation?) -> [FactView] {
         var facts = [FactView(label: text[.role], value: text.role(tutor.role))]
         if let subject = tutor.subject { facts.append(FactView(label: text[.subject], value: subject)) }
         if let phone = tutor.phone.read(clearance) { facts.append(FactView(label: text[.phone], value: phone)) }
@@ -82,6 +79,28 @@ extension ViewContext {
                     label: text[.timeliness], value: "\(text.percent(share))（\(onTime.onTime)/\(onTime.judged)，\(rule)）"
                 ))
         }
+        return facts
+    }
+
+    /// The tutor's summaries of the shown term, newest first.
+    func summaryViews(of tutor: Tutor) -> [SummaryView] {
+        school.summaries.filter { $0.tutorID == tutor.id && term.term.contains($0.date) && $0.date <= asOf }
+            .reversed().map { summary in
+                SummaryView(
+                    date: text.date(summary.date), dateISO: summary.date.iso, title: summary.title,
+                    isConfidential: summary.isConfidential, confidentialLabel: text[.confidential],
+                    body: summary.body.html, bodyLang: contentLang(summary.body.summary),
+                    titleLang: summary.title.flatMap(contentLang),
+                    hiddenNote: summary.isConfidential && summary.body.isEmpty ? text[.confidentialHidden] : nil)
+            }
+    }
+
+    func tutorPage(_ tutor: Tutor) -> Page {
+        let depth = depth(2)
+        let root = String(repeating: "../", count: depth)
+        let compliance = term.compliance(ofTutor: tutor.id)
+        let evaluation = term.evaluation(ofTutor: tutor.id)
+        let facts = tutorFacts(tutor, compliance, evaluation)
         let written = recordsByTutor[tutor.id] ?? []
         let counts = RecordType.allCases.compactMap { type -> FactView? in
             let n = written.count { $0.type == type }
@@ -134,17 +153,7 @@ extension ViewContext {
             hiddenOverdue: aggregates.hiddenOverdueFollowUps.contains(tutor.id) ? text[.hiddenOverdueFollowUp] : nil,
             progress: current.isEmpty ? nil : progress(of: current), headOf: headTeacherViews(of: tutor, root: root),
             summariesHeading: text[.summaries],
-            summaries: school.summaries.filter {
-                $0.tutorID == tutor.id && term.term.contains($0.date) && $0.date <= asOf
-            }
-            .reversed().map { summary in
-                SummaryView(
-                    date: text.date(summary.date), dateISO: summary.date.iso, title: summary.title,
-                    isConfidential: summary.isConfidential, confidentialLabel: text[.confidential],
-                    body: summary.body.html, bodyLang: contentLang(summary.body.summary),
-                    titleLang: summary.title.flatMap(contentLang),
-                    hiddenNote: summary.isConfidential && summary.body.isEmpty ? text[.confidentialHidden] : nil)
-            })
+            summaries: summaryViews(of: tutor))
         return Page(
             path: termPath("tutors/\(tutor.id)/index.html"), template: "tutor",
             frame: frame(title: tutor.name, depth: depth, current: nil), view: view)

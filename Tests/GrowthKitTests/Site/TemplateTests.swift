@@ -81,4 +81,23 @@ import Testing
         let outer = try TemplateSet(files: ["t.mustache": "{{tutor}}"])
         #expect(outer.library.render(TemplateValue.box(view)!, withTemplate: "t") == "&lt;b&gt;\u{338}")
     }
+
+    /// A school's logo beside its templates reaches the site byte for byte.
+    @Test func aBinaryAssetIsCopiedAsItIs() async throws {
+        let logo: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0xFF, 0xD8]
+        let folder = try TestContent.temporaryFolder()
+        defer { TestContent.remove(folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try Data(logo).write(to: folder.appendingPathComponent("assets/logo.png"))
+        let templates = try TemplateSet.overriding(with: folder)
+        let checked = try await TestContent.check(adding: [:])
+        let site = SiteBuilder.build(
+            school: try #require(checked.school), asOf: day("2025-12-10"), templates: templates)
+        #expect(site.files["assets/logo.png"] == logo)
+        #expect(site.files["assets/style.css"] == Array(DefaultTemplates.files["assets/style.css"]!.utf8))
+        // Anything else must be text: a template is read as UTF-8.
+        try Data(logo).write(to: folder.appendingPathComponent("tutor.mustache"))
+        #expect(throws: Diagnostic.self) { try TemplateSet.overriding(with: folder) }
+    }
 }
