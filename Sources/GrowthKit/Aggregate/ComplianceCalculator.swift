@@ -22,40 +22,11 @@ enum ComplianceCalculator {
         var students: [StudentCompliance] = []
         // tutor → student → item → due/met over the periods that tutor owned.
         var byTutor: [String: [String: [RecordType: ItemCompliance]]] = [:]
+        let periods = TermPeriods(items: items, closed: closed, open: openPeriods)
         for student in termStudents {
-            let required = policy.appliesTo == .all || student.isKey(in: term)
-            var perItem: [RecordType: ItemCompliance] = [:]
-            var open: [RecordType: OpenPeriod] = [:]
-            var overdue: [OverdueItem] = []
-            if required {
-                for type in items {
-                    var total = ItemCompliance()
-                    let days = recordDays[student.id, type]
-                    for period in closed[type]! {
-                        // Nobody owes a period the student was not at school for
-                        // from its first day to its last, nor one without a tutor.
-                        guard student.isPresent(on: period.start), let tutor = student.tutor(on: period.end)
-                        else { continue }
-                        let met = days.contains { period.contains($0) }
-                        let one = ItemCompliance(due: 1, met: met ? 1 : 0)
-                        total.add(one)
-                        byTutor[tutor, default: [:]][student.id, default: [:]][type, default: .init()].add(one)
-                    }
-                    perItem[type] = total
-                    if let period = openPeriods[type], student.assignment(on: asOf) != nil {
-                        let last = days.last { term.contains($0) && $0 <= asOf }
-                        open[type] = OpenPeriod(
-                            period: period, done: days.contains { period.start <= $0 && $0 <= asOf },
-                            daysSince: last.map { $0.days(to: asOf) })
-                    }
-                    if let item = overdueItem(student, type, days, policy, term, asOf) { overdue.append(item) }
-                }
-            }
             students.append(
-                StudentCompliance(
-                    studentID: student.id, classID: student.classID, tutorID: student.tutor(on: asOf),
-                    isRequired: required, items: perItem, open: open,
-                    compliance: mean(items.map { perItem[$0]?.ratio }), overdue: overdue))
+                studentCompliance(
+                    student, periods, recordDays, policy: policy, term: term, asOf: asOf, byTutor: &byTutor))
         }
 
         let forums = forumAttendance(school, term: term, policy: policy, tutors: termTutors, asOf: asOf)
@@ -81,6 +52,52 @@ enum ComplianceCalculator {
         return ComplianceReport(
             asOf: asOf, requiredItems: items, students: students, tutors: tutors, classes: classes,
             school: mean(students.map(\.compliance)), items: sum(students), overdue: overdue)
+    }
+
+    /// A term's periods of each required item: the closed ones, and the one still open.
+    struct TermPeriods {
+        var items: [RecordType]
+        var closed: [RecordType: [Period]]
+        var open: [RecordType: Period]
+    }
+
+    /// One student's due and met periods, open periods and overdue items;
+    /// each period is also added to the tutor who had the student on its last day.
+    static func studentCompliance(
+        _ student: Student, _ periods: TermPeriods, _ recordDays: RecordDays, policy: Policy, term: Term, asOf: Day,
+        byTutor: inout [String: [String: [RecordType: ItemCompliance]]]
+    ) -> StudentCompliance {
+        let required = policy.appliesTo == .all || student.isKey(in: term)
+        var perItem: [RecordType: ItemCompliance] = [:]
+        var open: [RecordType: OpenPeriod] = [:]
+        var overdue: [OverdueItem] = []
+        if required {
+            for type in periods.items {
+                var total = ItemCompliance()
+                let days = recordDays[student.id, type]
+                for period in periods.closed[type]! {
+                    // Nobody owes a period the student was not at school for
+                    // from its first day to its last, nor one without a tutor.
+                    guard student.isPresent(on: period.start), let tutor = student.tutor(on: period.end)
+                    else { continue }
+                    let met = days.contains { period.contains($0) }
+                    let one = ItemCompliance(due: 1, met: met ? 1 : 0)
+                    total.add(one)
+                    byTutor[tutor, default: [:]][student.id, default: [:]][type, default: .init()].add(one)
+                }
+                perItem[type] = total
+                if let period = periods.open[type], student.assignment(on: asOf) != nil {
+                    let last = days.last { term.contains($0) && $0 <= asOf }
+                    open[type] = OpenPeriod(
+                        period: period, done: days.contains { period.start <= $0 && $0 <= asOf },
+                        daysSince: last.map { $0.days(to: asOf) })
+                }
+                if let item = overdueItem(student, type, days, policy, term, asOf) { overdue.append(item) }
+            }
+        }
+        return StudentCompliance(
+            studentID: student.id, classID: student.classID, tutorID: student.tutor(on: asOf), isRequired: required,
+            items: perItem, open: open, compliance: mean(periods.items.map { perItem[$0]?.ratio }), overdue: overdue)
     }
 
     static func sum(_ students: [StudentCompliance]) -> [RecordType: ItemCompliance] {

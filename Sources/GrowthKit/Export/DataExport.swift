@@ -103,35 +103,7 @@ enum DataExport {
                                 )
                         })),
             ]),
-            "students": .array(
-                report.students.map { student in
-                    .object([
-                        "id": .string(student.studentID), "name": .optional(names.students[student.studentID]?.name),
-                        "class": .string(student.classID), "tutor": .optional(student.tutorID),
-                        "required": .bool(student.isRequired), "compliance": .rounded(student.compliance),
-                        "items": items(student.items, order),
-                        "open": .object(
-                            Dictionary(
-                                uniqueKeysWithValues: student.open.map { type, open in
-                                    (
-                                        type.rawValue,
-                                        JSONValue.object([
-                                            "start": .string(open.period.start.iso),
-                                            "end": .string(open.period.end.iso),
-                                            "done": .bool(open.done),
-                                            "daysSince": open.daysSince.map { .int($0) } ?? .null,
-                                        ])
-                                    )
-                                })),
-                        "overdue": .array(
-                            student.overdue.map { item in
-                                .object([
-                                    "item": .string(item.item.rawValue), "days": .int(item.days),
-                                    "allowed": .int(item.allowed), "lastRecord": .optional(item.lastRecord?.iso),
-                                ])
-                            }),
-                    ])
-                }),
+            "students": .array(report.students.map { studentJSON($0, order, names) }),
             "tutors": .array(
                 report.tutors.map { tutor in
                     .object([
@@ -147,6 +119,36 @@ enum DataExport {
                         "id": .string(schoolClass.classID), "name": .optional(names.classes[schoolClass.classID]),
                         "compliance": .rounded(schoolClass.compliance), "students": .int(schoolClass.students),
                         "items": items(schoolClass.items, order),
+                    ])
+                }),
+        ])
+    }
+
+    /// One student's compliance: items, the open periods and overdue items.
+    static func studentJSON(_ student: StudentCompliance, _ order: [RecordType], _ names: Names) -> JSONValue {
+        .object([
+            "id": .string(student.studentID), "name": .optional(names.students[student.studentID]?.name),
+            "class": .string(student.classID), "tutor": .optional(student.tutorID),
+            "required": .bool(student.isRequired), "compliance": .rounded(student.compliance),
+            "items": items(student.items, order),
+            "open": .object(
+                Dictionary(
+                    uniqueKeysWithValues: student.open.map { type, open in
+                        (
+                            type.rawValue,
+                            JSONValue.object([
+                                "start": .string(open.period.start.iso),
+                                "end": .string(open.period.end.iso),
+                                "done": .bool(open.done),
+                                "daysSince": open.daysSince.map { .int($0) } ?? .null,
+                            ])
+                        )
+                    })),
+            "overdue": .array(
+                student.overdue.map { item in
+                    .object([
+                        "item": .string(item.item.rawValue), "days": .int(item.days),
+                        "allowed": .int(item.allowed), "lastRecord": .optional(item.lastRecord?.iso),
                     ])
                 }),
         ])

@@ -9,7 +9,7 @@ import Testing
             .mapValues { String(decoding: $0, as: UTF8.self) }
         #expect(
             files == DefaultTemplates.files,
-            "Templates/ changed: run Scripts/embed-templates.py")
+            "the EmbedTemplates plugin embeds Templates/ as it is")
     }
 
     @Test func aSchoolCanReplaceATemplate() async throws {
