@@ -1,12 +1,7 @@
 /// The head teacher's view of a class (seed 002, 班主任为核心): every tutor
 /// who follows a student of the class, with how that tutor's students of the
 /// class stand.
-struct ClassTutorsView: Sendable {
-    var heading: String
-    var hint: String
-    var headers: [String]
-    var rows: [ClassTutorRowView]
-}
+typealias ClassTutorsView = TableSectionView<ClassTutorRowView>
 
 struct ClassTutorRowView: Sendable, Hashable {
     var tutor: LinkView

@@ -23,12 +23,7 @@ struct HeatCellView: Sendable, Hashable {
 }
 
 /// How many students live in each family structure, `<3` below three.
-struct FamilyCountsView: Sendable {
-    var heading: String
-    var headers: [String]
-    var rows: [FactView]
-    var hint: String
-}
+typealias FamilyCountsView = TableSectionView<FactView>
 
 /// A class summary (`classes/<id>/index.html`).
 struct ClassView: Sendable {
@@ -77,8 +72,8 @@ extension ViewContext {
         }
         guard !rows.isEmpty else { return nil }
         return FamilyCountsView(
-            heading: text[.familyCircumstances], headers: [text[.familyCircumstances], text[.count]], rows: rows,
-            hint: text[.smallCountsHint])
+            heading: text[.familyCircumstances], hint: text[.smallCountsHint],
+            headers: [text[.familyCircumstances], text[.count]], rows: rows)
     }
 
     func classPage(_ schoolClass: SchoolClass) -> Page {

@@ -26,12 +26,7 @@ struct ContactRowView: Sendable, Hashable {
 }
 
 /// A table of per-tutor figures under its own heading.
-struct TutorTableView: Sendable {
-    var heading: String
-    var hint: String
-    var headers: [String]
-    var rows: [ContactRowView]
-}
+typealias TutorTableView = TableSectionView<ContactRowView>
 
 /// The school evaluation (`evaluation/index.html`).
 struct EvaluationView: Sendable {

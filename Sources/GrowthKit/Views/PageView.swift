@@ -32,6 +32,15 @@ struct PageFrame: Sendable {
     var problems: LinkView?
 }
 
+/// A table under its own heading, with a line saying how to read it: the
+/// head teacher's tutors, the partners, the family counts, the contact checks.
+struct TableSectionView<Row: Sendable & Hashable>: Sendable {
+    var heading: String
+    var hint: String
+    var headers: [String]
+    var rows: [Row]
+}
+
 /// A page: its path in the site, its template, and its view.
 struct Page: Sendable {
     var path: String

@@ -1,11 +1,6 @@
 /// The growth partners of a class (seed 000): each pair, when it holds, and
 /// what the tutors recorded of it this term.
-struct PartnersView: Sendable {
-    var heading: String
-    var hint: String
-    var headers: [String]
-    var rows: [PartnerRowView]
-}
+typealias PartnersView = TableSectionView<PartnerRowView>
 
 struct PartnerRowView: Sendable, Hashable {
     var first: LinkView
