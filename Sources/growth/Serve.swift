@@ -85,6 +85,8 @@ actor Rebuilder {
     private var generation = 0
     private var building = false
     private var pending = false
+    /// The files of the last read: a rebuild parses only what was saved since.
+    private let cache = ParseCache()
 
     init(options: Serve, site: ServedSite) {
         self.options = options
@@ -146,10 +148,11 @@ actor Rebuilder {
         let started = Date()
         let (checked, day) = await ContentCheck.run(
             content: URL(fileURLWithPath: options.content), asOf: options.asOf,
-            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], history: !options.noHistory)
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], history: !options.noHistory,
+            cache: cache)
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard let school = checked.school, let day else {
-            site.replace(with: [:], problems: errors, label: options.content)
+            site.replace(with: nil, problems: errors, label: options.content)
             print("growth serve: \(errors.count) errors; school.yml could not be read")
             fflushStandardOutput()
             return
@@ -163,12 +166,13 @@ actor Rebuilder {
                 problems.append(error)
             }
         }
-        let built = SiteBuilder.build(
+        // Pages are rendered when a browser asks for them.
+        let plan = SiteBuilder.plan(
             school: school, asOf: day, audience: options.audience, templates: templateSet,
             problems: errors.isEmpty ? [] : checked.diagnostics)
-        site.replace(with: built.files, problems: problems, label: options.content)
+        site.replace(with: plan, problems: problems, label: options.content)
         let ms = Int(Date().timeIntervalSince(started) * 1000)
-        print("growth serve: built \(built.files.count) files as of \(day) in \(ms) ms, \(errors.count) errors")
+        print("growth serve: ready with \(plan.paths.count) files as of \(day) in \(ms) ms, \(errors.count) errors")
         fflushStandardOutput()
     }
 }

@@ -7,9 +7,10 @@ public enum ContentCheck {
     /// `history`, each record's written day is its first commit in git (a
     /// file not committed yet counts as written today).
     public static func run(
-        content root: URL, asOf given: Day?, sourceDateEpoch: String?, now: Date = Date(), history: Bool = false
+        content root: URL, asOf given: Day?, sourceDateEpoch: String?, now: Date = Date(), history: Bool = false,
+        cache: ParseCache? = nil
     ) async -> (CheckedContent, asOf: Day?) {
-        let files = await ContentReader.read(root)
+        let files = await ContentReader.read(root, cache: cache)
         var dates: CheckDates?
         var checked = ModelBuilder.build(files) { settings in
             let resolved = AsOfDate.resolve(

@@ -96,8 +96,10 @@ enum ContentReader {
         return bytes
     }
 
-    /// Reads and parses every file of the content folder.
-    static func read(_ root: URL) async -> ContentFiles {
+    /// Reads and parses every file of the content folder. With a `cache`
+    /// (`growth serve` keeps one), a file whose size, inode and times have not
+    /// changed since the last read is not read or parsed again.
+    static func read(_ root: URL, cache: ParseCache? = nil) async -> ContentFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return ContentFiles(
@@ -131,6 +133,8 @@ enum ContentReader {
             for chunk in chunks {
                 group.addTask {
                     chunk.map { path, kind in
+                        let stamp = cache.flatMap { _ in ParseCache.stamp(rootPath + "/" + path) }
+                        if let stamp, let known = cache?.file(path, stamp: stamp) { return known }
                         guard let bytes = readFile(rootPath + "/" + path) else {
                             return ParsedFile(
                                 path: path, document: nil,
@@ -138,7 +142,9 @@ enum ContentReader {
                                     .error(.unreadableFile, at: SourceLocation(path: path), "the file cannot be read")
                                 ])
                         }
-                        return DocumentParser.parse(path: path, kind: kind, bytes: bytes)
+                        let parsed = DocumentParser.parse(path: path, kind: kind, bytes: bytes)
+                        if let stamp { cache?.store(parsed, stamp: stamp) }
+                        return parsed
                     }
                 }
             }
@@ -147,6 +153,7 @@ enum ContentReader {
             for await part in group { all.append(contentsOf: part) }
             return all
         }
+        cache?.keep(only: Set(work.map(\.0)))
         return ContentFiles(files: files.sorted { $0.path < $1.path }, diagnostics: diagnostics)
     }
 }
@@ -168,4 +175,39 @@ struct ContentFiles: Sendable {
         }
         return nil
     }
+}
+
+/// Parsed files by path, with the stamp of the file they were parsed from:
+/// what lets `growth serve` re-read only the files a save changed.
+public final class ParseCache: @unchecked Sendable {
+    /// Size, inode, and modification and change times in nanoseconds.
+    struct Stamp: Hashable {
+        var size: Int64
+        var inode: UInt64
+        var modified: Int64
+        var changed: Int64
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: (Stamp, ParsedFile)] = [:]
+
+    public init() {}
+
+    static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(
+            size: Int64(info.st_size), inode: UInt64(info.st_ino),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+    }
+
+    func file(_ path: String, stamp: Stamp) -> ParsedFile? {
+        lock.withLock { entries[path].flatMap { $0.0 == stamp ? $0.1 : nil } }
+    }
+
+    func store(_ file: ParsedFile, stamp: Stamp) { lock.withLock { entries[file.path] = (stamp, file) } }
+
+    /// Forgets the files that are gone.
+    func keep(only paths: Set<String>) { lock.withLock { entries = entries.filter { paths.contains($0.key) } } }
 }

@@ -42,6 +42,23 @@ public enum SiteBuilder {
         school: School, asOf: Day, audience: Audience = .leadership, templates: TemplateSet = .defaults(),
         problems: [Diagnostic] = [], into sink: some SiteSink
     ) -> Int {
+        let plan = plan(school: school, asOf: asOf, audience: audience, templates: templates, problems: problems)
+        for (path, bytes) in plan.files { sink.put(path, bytes) }
+        let pages = plan.pages
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            let page = pages[index].make()
+            sink.put(page.path, Array(templates.render(page).utf8))
+        }
+        return plan.files.count + pages.count
+    }
+
+    /// The site with every page still to be made: the aggregates, exports,
+    /// search index and assets done, each page a closure that makes its view
+    /// and renders it. `growth serve` renders a page when it is asked for.
+    public static func plan(
+        school: School, asOf: Day, audience: Audience = .leadership, templates: TemplateSet = .defaults(),
+        problems: [Diagnostic] = []
+    ) -> SitePlan {
         // Aggregates see everything; the audience filter then removes what the
         // readers may not see, before any view or export is made.
         let (school, aggregates) = AudienceFilter.apply(
@@ -51,8 +68,10 @@ public enum SiteBuilder {
         // The as-of term's pages at the root: every class and tutor has one.
         var pages = context.termPages(classes: school.classes.map(\.id), tutors: school.tutors.map(\.id))
         let root = context
-        pages += school.students.map { student in { root.studentPage(student) } }
-        if !problems.isEmpty { pages.append { root.problemsPage(problems) } }
+        pages += school.students.map { student in
+            PlannedPage(path: PagePath.student(student.id)) { root.studentPage(student) }
+        }
+        if !problems.isEmpty { pages.append(PlannedPage(path: PagePath.problems) { root.problemsPage(problems) }) }
         // Each ended term's own pages under terms/<id>/, for who took part in it.
         for term in aggregates.endedTerms where term.term.id != aggregates.current.term.id {
             var ended = ViewContext(school: school, aggregates: aggregates, term: term, audience: audience)
@@ -66,17 +85,32 @@ public enum SiteBuilder {
         files["search/index.js"] = Array(context.searchIndex().utf8)
         for (path, bytes) in templates.assets { files[path] = bytes }
         files["robots.txt"] = Array("User-agent: *\nDisallow: /\n".utf8)
-        for (path, bytes) in files { sink.put(path, bytes) }
-        render(pages, with: templates, into: sink)
-        return files.count + pages.count
+        return SitePlan(files: files, pages: pages, templates: templates)
+    }
+}
+
+/// A site whose pages are made on demand (see `SiteBuilder.plan`).
+public struct SitePlan: Sendable {
+    /// Exports, the search page and index, assets: made already.
+    public let files: [String: [UInt8]]
+    let pages: [PlannedPage]
+    let templates: TemplateSet
+    private let index: [String: Int]
+
+    init(files: [String: [UInt8]], pages: [PlannedPage], templates: TemplateSet) {
+        self.files = files
+        self.pages = pages
+        self.templates = templates
+        index = Dictionary(pages.enumerated().map { ($0.element.path, $0.offset) }) { first, _ in first }
     }
 
-    /// Makes and renders pages on every core, each handed to `sink` at once:
-    /// a page depends on nothing but its view.
-    static func render(_ pages: [@Sendable () -> Page], with templates: TemplateSet, into sink: some SiteSink) {
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let page = pages[index]()
-            sink.put(page.path, Array(templates.render(page).utf8))
-        }
+    /// Every path of the site.
+    public var paths: Set<String> { Set(files.keys).union(pages.map(\.path)) }
+
+    /// The bytes at `path`, a page rendered now; nil for a path the site does not have.
+    public func render(_ path: String) -> [UInt8]? {
+        if let bytes = files[path] { return bytes }
+        guard let position = index[path] else { return nil }
+        return Array(templates.render(pages[position].make()).utf8)
     }
 }

@@ -112,7 +112,7 @@ extension ViewContext {
             attention: attention(members, root: root), progress: progress(of: members.map(\.id)),
             tutors: classTutors(schoolClass, root: root), partners: partners(ofClass: schoolClass.id, root: root))
         return Page(
-            path: termPath("classes/\(schoolClass.id)/index.html"), template: "class",
+            path: termPath(PagePath.schoolClass(schoolClass.id)), template: "class",
             frame: frame(title: schoolClass.name, depth: depth, current: nil), view: view)
     }
 }

@@ -157,7 +157,7 @@ extension ViewContext {
                 FactView(label: text[label], value: "", link: LinkView(href: root + path, text: path))
             })
         return Page(
-            path: termPath("index.html"), template: "dashboard",
+            path: termPath(PagePath.dashboard), template: "dashboard",
             frame: frame(title: text[.dashboard], depth: depth(0), current: .dashboard),
             view: view)
     }

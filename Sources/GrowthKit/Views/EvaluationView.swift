@@ -192,7 +192,7 @@ extension ViewContext {
             methodHeading: text[.method], method: method, chart: chart, contact: contactTable(root: root),
             questions: questionTable(root: root))
         return Page(
-            path: termPath("evaluation/index.html"), template: "evaluation",
+            path: termPath(PagePath.evaluation), template: "evaluation",
             frame: frame(title: text[.evaluation], depth: depth, current: .evaluation), view: view)
     }
 }

@@ -46,7 +46,7 @@ extension ViewContext {
             attendeesLabel: text[.attendees], casesLabel: text[.cases], analysisLabel: text[.caseAnalysis],
             confidentialLabel: text[.confidential])
         return Page(
-            path: termPath("forums/index.html"), template: "forums",
+            path: termPath(PagePath.forums), template: "forums",
             frame: frame(title: text[.forums], depth: depth, current: .forums),
             view: view)
     }

@@ -41,6 +41,25 @@ struct TableSectionView<Row: Sendable & Hashable>: Sendable {
     var rows: [Row]
 }
 
+/// Where each page is in the site (before `termPath` puts an ended term's
+/// under `terms/<id>/`): the page builders and the plan of pages made on
+/// demand both ask here.
+enum PagePath {
+    static let dashboard = "index.html"
+    static let evaluation = "evaluation/index.html"
+    static let forums = "forums/index.html"
+    static let problems = "problems/index.html"
+    static func schoolClass(_ id: String) -> String { "classes/\(id)/index.html" }
+    static func tutor(_ id: String) -> String { "tutors/\(id)/index.html" }
+    static func student(_ id: String) -> String { "students/\(id)/index.html" }
+}
+
+/// A page not made yet: where it will be, and how to make it.
+struct PlannedPage: Sendable {
+    var path: String
+    var make: @Sendable () -> Page
+}
+
 /// A page: its path in the site, its template, and its view.
 struct Page: Sendable {
     var path: String
@@ -225,13 +244,19 @@ extension ViewContext {
     /// The pages of the shown term, each made when it is called: the render
     /// workers make a page's view and render it together, so no stage holds
     /// every page at once.
-    func termPages(classes classIDs: [String], tutors tutorIDs: [String]) -> [@Sendable () -> Page] {
+    func termPages(classes classIDs: [String], tutors tutorIDs: [String]) -> [PlannedPage] {
         let context = self
-        var pages: [@Sendable () -> Page] = [
-            { context.dashboard() }, { context.evaluationPage() }, { context.forumsPage() },
+        var pages = [
+            PlannedPage(path: termPath(PagePath.dashboard)) { context.dashboard() },
+            PlannedPage(path: termPath(PagePath.evaluation)) { context.evaluationPage() },
+            PlannedPage(path: termPath(PagePath.forums)) { context.forumsPage() },
         ]
-        pages += classIDs.compactMap { classes[$0] }.map { schoolClass in { context.classPage(schoolClass) } }
-        pages += tutorIDs.compactMap { tutors[$0] }.map { tutor in { context.tutorPage(tutor) } }
+        pages += classIDs.compactMap { classes[$0] }.map { schoolClass in
+            PlannedPage(path: termPath(PagePath.schoolClass(schoolClass.id))) { context.classPage(schoolClass) }
+        }
+        pages += tutorIDs.compactMap { tutors[$0] }.map { tutor in
+            PlannedPage(path: termPath(PagePath.tutor(tutor.id))) { context.tutorPage(tutor) }
+        }
         return pages
     }
 }

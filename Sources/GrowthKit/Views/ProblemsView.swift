@@ -17,7 +17,7 @@ struct ProblemsView: Sendable {
 extension ViewContext {
     func problemsPage(_ diagnostics: [Diagnostic]) -> Page {
         Page(
-            path: "problems/index.html", template: "problems",
+            path: PagePath.problems, template: "problems",
             frame: frame(title: text[.problems], depth: 1, current: nil),
             view: ProblemsView(
                 heading: text[.problems], intro: text[.problemsIntro],

@@ -122,7 +122,7 @@ extension ViewContext {
             terms: termSections(student, records: trajectory?.records ?? [], root: root),
             noRecords: text[.noRecords], printHint: text[.printHint])
         return Page(
-            path: "students/\(student.id)/index.html", template: "student",
+            path: PagePath.student(student.id), template: "student",
             frame: frame(title: student.name, depth: 2, current: nil), view: view)
     }
 

@@ -155,7 +155,7 @@ extension ViewContext {
             summariesHeading: text[.summaries],
             summaries: summaryViews(of: tutor))
         return Page(
-            path: termPath("tutors/\(tutor.id)/index.html"), template: "tutor",
+            path: termPath(PagePath.tutor(tutor.id)), template: "tutor",
             frame: frame(title: tutor.name, depth: depth, current: nil), view: view)
     }
 }

@@ -1,23 +1,42 @@
 import Foundation
 import GrowthKit
 
-/// The site `growth serve` answers with: built in memory, swapped whole on
-/// each rebuild, never written to disk.
+/// The site `growth serve` answers with: planned in memory on each rebuild,
+/// each page rendered the first time it is asked for and kept until the
+/// next rebuild, never written to disk.
 final class ServedSite: @unchecked Sendable {
     private let lock = NSLock()
-    private var files: [String: [UInt8]] = [:]
+    private var plan: SitePlan?
+    private var paths: Set<String> = []
+    private var rendered: [String: [UInt8]] = [:]
     private var problems: [Diagnostic] = []
     private var version = 0
     private var label = ""
 
-    /// The site of one build, and the errors it was built despite.
-    func replace(with files: [String: [UInt8]], problems: [Diagnostic], label: String) {
+    /// The site of one build (nil when school.yml could not be read), and the
+    /// errors it was built despite.
+    func replace(with plan: SitePlan?, problems: [Diagnostic], label: String) {
+        let paths = plan?.paths ?? []
         lock.withLock {
-            self.files = files
+            self.plan = plan
+            self.paths = paths
+            rendered = [:]
             self.problems = problems
             self.label = label
             version += 1
         }
+    }
+
+    /// The bytes at `path` of the current site, rendered now if need be.
+    func bytes(at path: String) -> [UInt8]? {
+        let (plan, known, cached, built) = lock.withLock { (self.plan, paths.contains(path), rendered[path], version) }
+        if let cached { return cached }
+        guard known, let plan, let bytes = plan.render(path) else { return nil }
+        lock.withLock {
+            // A rebuild may have come in meanwhile: its pages are its own.
+            if version == built { rendered[path] = bytes }
+        }
+        return bytes
     }
 
     var currentVersion: Int { lock.withLock { version } }
@@ -33,17 +52,18 @@ final class ServedSite: @unchecked Sendable {
         default:
             break
         }
-        let (files, problems, label) = lock.withLock { (self.files, self.problems, self.label) }
+        let (paths, problems, label) = lock.withLock { (self.paths, self.problems, self.label) }
+        let empty = paths.isEmpty
         var relative = String(path.dropFirst()).removingPercentEncoding ?? ""
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        if files[relative] == nil, files[relative + "/index.html"] != nil { relative += "/index.html" }
-        guard !relative.split(separator: "/").contains(".."), let bytes = files[relative] ?? (files.isEmpty ? [] : nil)
+        if !paths.contains(relative), paths.contains(relative + "/index.html") { relative += "/index.html" }
+        guard !relative.split(separator: "/").contains(".."), let bytes = bytes(at: relative) ?? (empty ? [] : nil)
         else {
             return (404, "text/html; charset=utf-8", Array(Self.notFound(relative).utf8))
         }
         let type = Self.contentType(relative)
-        guard type.hasPrefix("text/html") || files.isEmpty else { return (200, type, bytes) }
-        var html = files.isEmpty ? Self.emptyPage : String(decoding: bytes, as: UTF8.self)
+        guard type.hasPrefix("text/html") || empty else { return (200, type, bytes) }
+        var html = empty ? Self.emptyPage : String(decoding: bytes, as: UTF8.self)
         if !problems.isEmpty {
             html = Self.insert(Self.panel(problems, label: label), after: "<main id=\"main\">", in: html)
         }
