@@ -16,7 +16,9 @@ struct PartnerPair: Sendable, Hashable {
     }
 
     /// The pairs of `term`: every pairing of a student at school in the term
-    /// that holds on some day of it, once however many sides list it.
+    /// that holds on some day of it, once however many sides list it with the
+    /// same days. A pair that splits and forms again, or whose two sides give
+    /// other days, is a row for each period.
     static func pairs(in school: School, term: Term, asOf: Day) -> [PartnerPair] {
         var pairs: [String: PartnerPair] = [:]
         var order: [String] = []
@@ -27,7 +29,7 @@ struct PartnerPair: Sendable, Hashable {
                 let (first, second) =
                     min(student.id, pairing.student) == student.id
                     ? (student.id, pairing.student) : (pairing.student, student.id)
-                let key = first + "\u{1F}" + second
+                let key = [first, second, pairing.from?.iso ?? "", pairing.to?.iso ?? ""].joined(separator: "\u{1F}")
                 if pairs[key] == nil {
                     order.append(key)
                     pairs[key] = PartnerPair(

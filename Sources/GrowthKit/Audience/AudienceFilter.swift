@@ -33,12 +33,15 @@ enum AudienceFilter {
             forum.analysis = .none
             return forum
         }
+        var taken: [String: Int] = [:]
         school.summaries = school.summaries.map { summary in
             guard summary.isConfidential else { return summary }
             var summary = summary
             summary.title = nil
             summary.body = .empty
-            summary.id = "\(summary.tutorID)/\(summary.date.iso)-summary-confidential"
+            let stem = "\(summary.tutorID)/\(summary.date.iso)-summary-confidential"
+            taken[stem, default: 0] += 1
+            summary.id = "\(stem)-\(taken[stem]!)"
             return summary
         }
         school.surveys = school.surveys.map { answer in

@@ -25,6 +25,9 @@ struct Parsed<Value: Sendable>: Sendable {
     var dateLocation: SourceLocation?
     /// Where a field that later checks point at was written, by field name.
     var fieldLocations: [String: SourceLocation] = [:]
+    /// Text a later check reads once it knows more than the file: a survey's
+    /// question cells, by column, which only school.yml says are questions.
+    var cells: [String: String] = [:]
 }
 
 /// What one file held.

@@ -132,8 +132,8 @@ enum SurveyParser {
             dateLocation: at(0))
     }
 
-    /// `method` and the question columns of one row; nil (with an error at
-    /// the cell) when one holds a value that is not allowed.
+    /// `method` and the other columns of one row; nil (with an error at the
+    /// cell) when the method is not one of the two.
     static func addOptionalColumns(
         _ row: Parsed<SurveyResponse>, _ fields: [String], _ known: Columns, at: (Int) -> SourceLocation,
         file: FileDiagnostics
@@ -149,20 +149,13 @@ enum SurveyParser {
                 row.value.method = method
             }
         }
-        var bad = false
         for (index, id, header) in known.questions {
-            // Checked against school.yml's questions when the model is built.
+            // Read when the model is built: only school.yml says which columns are questions.
             row.fieldLocations["question:" + id] = header
-            let text = fields[index].trimmingCharactersInSpaces()
-            if text.isEmpty { continue }
-            guard let score = Int(text), (1...5).contains(score) else {
-                file.error(.csvValue, at: at(index), "`\(id)` `\(text)` must be a whole number from 1 to 5")
-                bad = true
-                continue
-            }
-            row.value.questions[id] = score
+            row.fieldLocations["cell:" + id] = at(index)
+            row.cells[id] = fields[index].trimmingCharactersInSpaces()
         }
-        return bad ? nil : row
+        return row
     }
 
     /// A quoted field that runs on over lines that look like rows of their own

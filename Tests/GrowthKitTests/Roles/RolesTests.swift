@@ -251,4 +251,50 @@ import Testing
         #expect(checked.diagnostics.count == 1, "\(checked.diagnostics)")
         #expect(open.values.joined().contains("MARK-VISIT-HIDDEN"))
     }
+
+    /// A pair that splits and forms again is a row per period, and an activity
+    /// of the later period counts for it.
+    @Test func aPairThatFormsAgainCountsItsLaterActivity() async throws {
+        var files = Self.files
+        files["students/s1/index.md"] = """
+            ---
+            name: 学生一
+            class: c1
+            tutor: t-a
+            partners:
+              - { student: s2, to: 2025-10-15 }
+              - { student: s3, from: 2025-10-16, to: 2025-11-15 }
+              - { student: s2, from: 2025-11-16 }
+            ---
+            """
+        files["students/s1/2025-12-01-partner.md"] = "---\n---\n又在一起复习。\n"
+        let (checked, pages) = try await Self.build(files)
+        // s2's activity of 11-05 falls between the two periods: it counts for no pair.
+        #expect(
+            checked.diagnostics.filter { $0.rule == .noPartner }.map(\.place) == [
+                "no-partner students/s2/2025-11-05-partner.md:1:1"
+            ])
+        let schoolClass = try #require(pages["classes/c1/index.html"])
+        #expect(schoolClass.contains("<h2>成长伙伴 (3)</h2>"))
+        #expect(schoolClass.contains("<td>2025年11月16日起</td><td class=\"num\">1</td><td>12月1日</td>"))
+    }
+
+    /// Only school.yml says which columns are questions: another column's
+    /// text loses no answer, a question's bad value is an error at its cell.
+    @Test func aColumnThatIsNoQuestionLosesNoAnswer() async throws {
+        var files = Self.files
+        files["surveys/2025-11.csv"] =
+            "date,respondent,student,score,contacted,comment,notes,care\n"
+            + "2025-11-20,parent,s1,4,yes,,打了两次电话,\n2025-11-21,parent,s4,4,yes,,,9\n"
+        let (checked, _) = try await Self.build(files)
+        let school = try #require(checked.school)
+        #expect(school.surveys.contains { $0.date == day("2025-11-20") && $0.studentID == "s1" })
+        #expect(!school.surveys.contains { $0.date == day("2025-11-21") })
+        #expect(
+            checked.diagnostics.filter { $0.location.path == "surveys/2025-11.csv" }.map { "\($0.place) \($0.message)" }
+                == [
+                    "csv-header surveys/2025-11.csv:1:49 school.yml names no survey question `notes` (`survey: { questions: { notes: … } }`); the column is not read",
+                    "csv-value surveys/2025-11.csv:3:30 `care` `9` must be a whole number from 1 to 5; the answer is left out",
+                ])
+    }
 }

@@ -4,18 +4,26 @@ extension CrossFileRules {
         var responses: [SurveyResponse] = []
         let questions = Set(settings?.surveyQuestions.map(\.id) ?? [])
         var unknownColumns: Set<SourceLocation> = []
-        for parsed in rows {
+        rows: for parsed in rows {
             var response = parsed.value
-            for (key, header) in parsed.fieldLocations where key.hasPrefix("question:") {
-                let id = String(key.dropFirst("question:".count))
-                guard !questions.contains(id) else { continue }
-                response.questions[id] = nil
-                if unknownColumns.insert(header).inserted {
-                    warning(
-                        .csvHeader, at: header,
-                        "school.yml names no survey question `\(id)` (`survey: { questions: { \(id): … } }`); the column is not read"
-                    )
+            for (id, text) in parsed.cells.sorted(by: { $0.key < $1.key }) {
+                guard questions.contains(id) else {
+                    if let header = parsed.fieldLocations["question:" + id], unknownColumns.insert(header).inserted {
+                        warning(
+                            .csvHeader, at: header,
+                            "school.yml names no survey question `\(id)` (`survey: { questions: { \(id): … } }`); the column is not read"
+                        )
+                    }
+                    continue
                 }
+                if text.isEmpty { continue }
+                guard let score = Int(text), (1...5).contains(score) else {
+                    error(
+                        .csvValue, at: parsed.fieldLocations["cell:" + id] ?? response.source,
+                        "`\(id)` `\(text)` must be a whole number from 1 to 5; the answer is left out")
+                    continue rows
+                }
+                response.questions[id] = score
             }
             guard unresolved(parsed.references).isEmpty, let student = students[response.studentID] else { continue }
             guard checkDate(response.date, at: parsed.dateLocation ?? response.source, what: "the answer") else {
