@@ -12,7 +12,7 @@ public enum ContentCheck {
     ) async -> (CheckedContent, asOf: Day?) {
         let files = await ContentReader.read(root, cache: cache)
         var dates: CheckDates?
-        var checked = ModelBuilder.build(files) { settings in
+        var checked = ModelBuilder.build(consume files) { settings in
             let resolved = AsOfDate.resolve(
                 given: given, sourceDateEpoch: sourceDateEpoch, now: now, settings: settings)
             dates = resolved

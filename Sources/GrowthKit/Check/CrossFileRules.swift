@@ -24,7 +24,8 @@ struct CrossFileRules {
         diagnostics.append(.warning(rule, at: location, message))
     }
 
-    mutating func build(_ inventory: Inventory) -> School? {
+    /// The school from the inventory; its parsed records are used up.
+    mutating func build(_ inventory: inout Inventory) -> School? {
         let classes = inventory.classes.map { parsed -> SchoolClass in
             var value = parsed.value
             if !unresolved(parsed.references).isEmpty { value.headTeacher = nil }
@@ -41,7 +42,7 @@ struct CrossFileRules {
         }
         let studentsByID = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0) })
         reportMissingStudentFolders(inventory.records)
-        let records = buildRecords(inventory.records, students: studentsByID)
+        let records = buildRecords(&inventory.records, students: studentsByID)
         let forums = buildForums(inventory.forums)
         let summaries = buildSummaries(inventory.summaries)
         let surveys = buildSurveys(inventory.surveys, students: studentsByID)

@@ -19,7 +19,8 @@ extension CrossFileRules {
         }
     }
 
-    mutating func buildRecords(_ parsedRecords: [Parsed<Record>], students: [String: Student]) -> [Record] {
+    /// The model's records; each parsed record is released once it is read.
+    mutating func buildRecords(_ parsedRecords: inout [Parsed<Record>], students: [String: Student]) -> [Record] {
         var records: [Record] = []
         records.reserveCapacity(parsedRecords.count)
         // Same student, date, type and text: the same record filed twice.
@@ -45,7 +46,8 @@ extension CrossFileRules {
             }
         }
         var seen: [Fingerprint: SourceLocation] = [:]
-        for parsed in parsedRecords {
+        parsedRecords.reverse()
+        while let parsed = parsedRecords.popLast() {
             var record = parsed.value
             guard let student = students[record.studentID] else { continue }
             let unknown = unresolved(parsed.references)
@@ -75,6 +77,9 @@ extension CrossFileRules {
             }
             records.append(record)
         }
-        return records.sorted { ($0.studentID, $0.date, $0.type, $0.id) < ($1.studentID, $1.date, $1.type, $1.id) }
+        parsedRecords = []  // popLast keeps the storage: give it back before sorting
+        // In place: a sorted copy of a large school's records is another 100 MB.
+        records.sort { ($0.studentID, $0.date, $0.type, $0.id) < ($1.studentID, $1.date, $1.type, $1.id) }
+        return records
     }
 }
