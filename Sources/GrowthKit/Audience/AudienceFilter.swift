@@ -33,17 +33,7 @@ enum AudienceFilter {
             forum.analysis = .none
             return forum
         }
-        var taken: [String: Int] = [:]
-        school.summaries = school.summaries.map { summary in
-            guard summary.isConfidential else { return summary }
-            var summary = summary
-            summary.title = nil
-            summary.body = .empty
-            let stem = "\(summary.tutorID)/\(summary.date.iso)-summary-confidential"
-            taken[stem, default: 0] += 1
-            summary.id = "\(stem)-\(taken[stem]!)"
-            return summary
-        }
+        school.summaries = redact(school.summaries)
         school.surveys = school.surveys.map { answer in
             var answer = answer
             answer.comment = .none
@@ -76,16 +66,38 @@ enum AudienceFilter {
     /// (the file name, whose slug may say what the talk was about) becomes
     /// `<date>-<type>-confidential-<n>`, unique within the student's records.
     static func redact(_ records: [Record]) -> [Record] {
-        var taken: [String: Int] = [:]
+        var ids = NumberedIDs()
         return records.map { record in
             guard record.isConfidential else { return record }
-            let stem = "\(record.studentID)/\(record.date.iso)-\(record.type.rawValue)-confidential"
-            let n = taken[stem, default: 0] + 1
-            taken[stem] = n
             return Record(
-                id: "\(stem)-\(n)", studentID: record.studentID, date: record.date, type: record.type, slug: nil,
+                id: ids.next("\(record.studentID)/\(record.date.iso)-\(record.type.rawValue)-confidential"),
+                studentID: record.studentID, date: record.date, type: record.type, slug: nil,
                 tutorID: record.tutorID, mood: nil, areas: [], duration: nil, isConfidential: true, followUps: [],
                 review: nil, body: .empty, source: SourceLocation(path: "students/\(record.studentID)/"))
         }
+    }
+
+    /// Confidential summaries reduced to their date: no title, no text, an id
+    /// `<tutor>/<date>-summary-confidential-<n>`.
+    static func redact(_ summaries: [TutorSummary]) -> [TutorSummary] {
+        var ids = NumberedIDs()
+        return summaries.map { summary in
+            guard summary.isConfidential else { return summary }
+            var summary = summary
+            summary.title = nil
+            summary.body = .empty
+            summary.id = ids.next("\(summary.tutorID)/\(summary.date.iso)-summary-confidential")
+            return summary
+        }
+    }
+}
+
+/// `<stem>-1`, `<stem>-2`, …: ids that say nothing but stay unique.
+struct NumberedIDs {
+    private var taken: [String: Int] = [:]
+
+    mutating func next(_ stem: String) -> String {
+        taken[stem, default: 0] += 1
+        return "\(stem)-\(taken[stem]!)"
     }
 }

@@ -102,10 +102,11 @@ public struct SitePlan: Sendable {
         self.pages = pages
         self.templates = templates
         index = Dictionary(pages.enumerated().map { ($0.element.path, $0.offset) }) { first, _ in first }
+        paths = Set(files.keys).union(index.keys)
     }
 
     /// Every path of the site.
-    public var paths: Set<String> { Set(files.keys).union(pages.map(\.path)) }
+    public let paths: Set<String>
 
     /// The bytes at `path`, a page rendered now; nil for a path the site does not have.
     public func render(_ path: String) -> [UInt8]? {

@@ -135,8 +135,7 @@ extension ViewContext {
             let history = student.tutors.map { assignment in
                 let name = tutors[assignment.tutor]?.name ?? assignment.tutor
                 guard let from = assignment.from else { return name }  // `tutor:` holds from the start
-                return text.locale == .zhCN
-                    ? "\(name)（\(text.date(from))起）" : "\(name) (from \(text.date(from)))"
+                return text.noted(name, text.span(from, nil))
             }
             facts.append(FactView(label: text[.tutorHistory], value: history.joined(separator: " → ")))
         }

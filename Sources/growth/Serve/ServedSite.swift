@@ -7,7 +7,6 @@ import GrowthKit
 final class ServedSite: @unchecked Sendable {
     private let lock = NSLock()
     private var plan: SitePlan?
-    private var paths: Set<String> = []
     private var rendered: [String: [UInt8]] = [:]
     private var problems: [Diagnostic] = []
     private var version = 0
@@ -16,10 +15,8 @@ final class ServedSite: @unchecked Sendable {
     /// The site of one build (nil when school.yml could not be read), and the
     /// errors it was built despite.
     func replace(with plan: SitePlan?, problems: [Diagnostic], label: String) {
-        let paths = plan?.paths ?? []
         lock.withLock {
             self.plan = plan
-            self.paths = paths
             rendered = [:]
             self.problems = problems
             self.label = label
@@ -29,9 +26,9 @@ final class ServedSite: @unchecked Sendable {
 
     /// The bytes at `path` of the current site, rendered now if need be.
     func bytes(at path: String) -> [UInt8]? {
-        let (plan, known, cached, built) = lock.withLock { (self.plan, paths.contains(path), rendered[path], version) }
+        let (plan, cached, built) = lock.withLock { (self.plan, rendered[path], version) }
         if let cached { return cached }
-        guard known, let plan, let bytes = plan.render(path) else { return nil }
+        guard let plan, let bytes = plan.render(path) else { return nil }
         lock.withLock {
             // A rebuild may have come in meanwhile: its pages are its own.
             if version == built { rendered[path] = bytes }
@@ -52,7 +49,8 @@ final class ServedSite: @unchecked Sendable {
         default:
             break
         }
-        let (paths, problems, label) = lock.withLock { (self.paths, self.problems, self.label) }
+        let (plan, problems, label) = lock.withLock { (self.plan, self.problems, self.label) }
+        let paths = plan?.paths ?? []
         let empty = paths.isEmpty
         var relative = String(path.dropFirst()).removingPercentEncoding ?? ""
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }

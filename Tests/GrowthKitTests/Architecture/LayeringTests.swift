@@ -24,7 +24,7 @@ import Testing
                 continue
             }
             if inBlockString { continue }
-            var kept = line.prefix { _ in true }
+            var kept = line
             if let comment = kept.range(of: "//") { kept = kept[..<comment.lowerBound] }
             result += kept.replacing(/"([^"\\]|\\.)*"/, with: "\"\"") + "\n"
         }
