@@ -63,26 +63,31 @@ public enum SiteBuilder {
         // readers may not see, before any view or export is made.
         let (school, aggregates) = AudienceFilter.apply(
             audience, to: school, SchoolAggregates(school: school, asOf: asOf))
-        var context = ViewContext(school: school, aggregates: aggregates, term: aggregates.current, audience: audience)
-        context.hasProblems = !problems.isEmpty
+        let hasProblems = !problems.isEmpty
+        let root = TermPages(
+            school: school, aggregates: aggregates, term: aggregates.current, audience: audience,
+            hasProblems: hasProblems)
+        let context = root.context
         // The as-of term's pages at the root: every class and tutor has one.
-        var pages = context.termPages(classes: school.classes.map(\.id), tutors: school.tutors.map(\.id))
-        let root = context
+        var pages = root.planned(classes: school.classes.map(\.id), tutors: school.tutors.map(\.id))
+        let growthFiles = StudentPages(
+            context: context, terms: aggregates.terms, trajectories: aggregates.trajectories,
+            settings: school.settings)
         pages += school.students.map { student in
-            PlannedPage(path: PagePath.student(student.id)) { root.studentPage(student) }
+            PlannedPage(path: PagePath.student(student.id)) { growthFiles.page(student) }
         }
-        if !problems.isEmpty { pages.append(PlannedPage(path: PagePath.problems) { root.problemsPage(problems) }) }
+        if hasProblems { pages.append(PlannedPage(path: PagePath.problems) { context.problemsPage(problems) }) }
         // Each ended term's own pages under terms/<id>/, for who took part in it.
         for term in aggregates.endedTerms where term.term.id != aggregates.current.term.id {
-            var ended = ViewContext(school: school, aggregates: aggregates, term: term, audience: audience)
-            ended.hasProblems = context.hasProblems
-            pages += ended.termPages(classes: term.classes, tutors: term.tutors)
+            let ended = TermPages(
+                school: school, aggregates: aggregates, term: term, audience: audience, hasProblems: hasProblems)
+            pages += ended.planned(classes: term.classes, tutors: term.tutors)
         }
 
         var files = DataExport.files(school: school, aggregates: aggregates)
         let search = context.searchPage()
         files[search.path] = Array(templates.render(search, scripts: ["index.js", "../assets/search.js"]).utf8)
-        files["search/index.js"] = Array(context.searchIndex().utf8)
+        files["search/index.js"] = Array(context.searchIndex(school).utf8)
         for (path, bytes) in templates.assets { files[path] = bytes }
         files["robots.txt"] = Array("User-agent: *\nDisallow: /\n".utf8)
         return SitePlan(files: files, pages: pages, templates: templates)

@@ -17,18 +17,22 @@ struct AttentionRowView: Sendable, Hashable {
     var reasons: [String]
 }
 
-extension ViewContext {
+/// Finds the students who need attention now.
+struct AttentionPanel: PageBuilder {
+    let context: PageContext
+    let trajectories: [String: GrowthTrajectory]
+    let rule: AttentionRule
+
     /// The panel for `students` (the school's or a class's), by the rule of
     /// `attention:` in `school.yml`, from what this audience may read.
     /// Only the running term's pages have it: it is about now, and an ended
     /// term's pages must not change.
-    func attention(_ students: [Student], root: String) -> AttentionView? {
-        guard base.isEmpty else { return nil }
-        let rule = school.settings.attention
+    func view(of students: [Student], root: String) -> AttentionView? {
+        guard isCurrentTerm else { return nil }
         let zh = text.locale == .zhCN
         var rows: [AttentionRowView] = []
         for student in students {
-            guard let trajectory = aggregates.trajectories[student.id] else { continue }
+            guard let trajectory = trajectories[student.id] else { continue }
             var reasons: [String] = []
             let moods = trajectory.moods.filter { term.term.contains($0.date) && $0.date <= asOf }.suffix(rule.readings)
             if let first = moods.first, let last = moods.last, moods.count >= 2, first.mood - last.mood >= rule.moodDrop

@@ -14,10 +14,17 @@ struct ClassTutorRowView: Sendable, Hashable {
     var followUps: String
 }
 
-extension ViewContext {
+/// Makes the head teacher's table of a class.
+struct ClassTutorsTable: PageBuilder {
+    let context: PageContext
+    /// The term's students of each class, in id order.
+    let studentsByClass: [String: [Student]]
+    /// Records of the term each tutor wrote up to its as-of date.
+    let recordsByTutor: [String: [Record]]
+
     /// One row per tutor following a student of the class on the shown
     /// term's as-of date, in tutor id order; nil for a class nobody follows.
-    func classTutors(_ schoolClass: SchoolClass, root: String) -> ClassTutorsView? {
+    func view(of schoolClass: SchoolClass, root: String) -> ClassTutorsView? {
         let members = (studentsByClass[schoolClass.id] ?? []).compactMap { term.compliance(ofStudent: $0.id) }
         let byTutor = Dictionary(grouping: members.filter { $0.tutorID != nil }) { $0.tutorID! }
         guard !byTutor.isEmpty else { return nil }
@@ -38,11 +45,5 @@ extension ViewContext {
                 text[.tutor], text[.studentsInClass], text[.compliance], text[.overdueItems], text[.openFollowUps],
             ],
             rows: rows)
-    }
-
-    /// The classes `tutor` is head teacher of, each with its tutors.
-    func headTeacherViews(of tutor: Tutor, root: String) -> [ClassTutorsView] {
-        school.classes.filter { $0.headTeacher == tutor.id && termClasses.contains($0.id) }
-            .compactMap { classTutors($0, root: root) }
     }
 }

@@ -48,7 +48,7 @@ struct ClassView: Sendable {
     var partners: PartnersView?
 }
 
-extension ViewContext {
+extension PageBuilder {
     func studentRows(_ ids: [String], root: String) -> [StudentRowView] {
         ids.compactMap { id in
             guard let student = students[id] else { return nil }
@@ -76,7 +76,19 @@ extension ViewContext {
             headers: [text[.familyCircumstances], text[.count]], rows: rows)
     }
 
-    func classPage(_ schoolClass: SchoolClass) -> Page {
+}
+
+/// Makes the class pages of the shown term.
+struct ClassPages: PageBuilder {
+    let context: PageContext
+    /// The term's students of each class, in id order.
+    let studentsByClass: [String: [Student]]
+    let trajectories: [String: GrowthTrajectory]
+    let weeks: WeekColumns
+    let attention: AttentionPanel
+    let tutorsTable: ClassTutorsTable
+
+    func page(_ schoolClass: SchoolClass) -> Page {
         let depth = depth(2)
         let root = String(repeating: "../", count: depth)
         let members = studentsByClass[schoolClass.id] ?? []
@@ -89,10 +101,10 @@ extension ViewContext {
             FactView(
                 label: text[.compliance], value: text.percent(term.compliance(ofClass: schoolClass.id)?.compliance)))
         let heatRows = members.map { student in
-            let counts = countPerWeek(aggregates.trajectories[student.id]?.records ?? [])
+            let counts = weeks.counts(trajectories[student.id]?.records ?? [])
             return HeatRowView(
                 student: studentLink(student.id, root: root),
-                cells: zip(weeks, counts).map { week, count in
+                cells: zip(weeks.weeks, counts).map { week, count in
                     HeatCellView(
                         level: min(count, 3), count: count == 0 ? "" : "\(count)",
                         title: "\(student.name) \(text.shortDate(week.start)): \(count) \(text[.recordsInWeek])")
@@ -104,13 +116,14 @@ extension ViewContext {
             studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
             students: studentRows(members.map(\.id), root: root),
             family: familyCounts(term.familyCounts[schoolClass.id] ?? [:]), heatHeading: text[.heatMap],
-            heatWeeks: weeks.map { text.shortDate($0.start) }, heatRows: heatRows, studentLabel: text[.student],
+            heatWeeks: weeks.weeks.map { text.shortDate($0.start) }, heatRows: heatRows, studentLabel: text[.student],
             description: schoolClass.description.isEmpty ? nil : schoolClass.description.html,
             terms: termComparison(
                 id: "by-term", title: "\(schoolClass.name) · \(text[.termComparison])",
                 classTermFigures(schoolClass.id)),
-            attention: attention(members, root: root), progress: progress(of: members.map(\.id)),
-            tutors: classTutors(schoolClass, root: root), partners: partners(ofClass: schoolClass.id, root: root))
+            attention: attention.view(of: members, root: root), progress: progress(of: members.map(\.id)),
+            tutors: tutorsTable.view(of: schoolClass, root: root),
+            partners: partners(ofClass: schoolClass.id, root: root))
         return Page(
             path: termPath(PagePath.schoolClass(schoolClass.id)), template: "class",
             frame: frame(title: schoolClass.name, depth: depth, current: nil), view: view)

@@ -43,15 +43,16 @@ struct ClassRowView: Sendable, Hashable {
     var status: StatusView
 }
 
-extension ViewContext {
-    func complianceStatus(_ value: Double?) -> StatusView {
-        switch Chart.status(value) {
-        case "ok": StatusView(kind: "ok", text: text[.statusMet])
-        case "warn": StatusView(kind: "warn", text: text[.statusDue])
-        case "bad": StatusView(kind: "bad", text: text[.statusDue])
-        default: StatusView(kind: "none", text: text[.statusNotDue])
-        }
-    }
+/// Makes the dashboard of the shown term.
+struct DashboardPage: PageBuilder {
+    let context: PageContext
+    /// Every record of the school; the figures count the shown term's.
+    let records: [Record]
+    let forums: [Forum]
+    let weeks: WeekColumns
+    /// Students each tutor follows on the term's as-of date.
+    let currentStudents: [String: [String]]
+    let attention: AttentionPanel
 
     /// The headline numbers of the term.
     func dashboardFigures(_ present: [Student]) -> [FigureView] {
@@ -64,7 +65,7 @@ extension ViewContext {
             FigureView(label: text[.classCount], value: text.number(term.classes.count)),
             FigureView(
                 label: text[.recordCount],
-                value: text.number(school.records.count { span.contains($0.date) && $0.date <= asOf })),
+                value: text.number(records.count { span.contains($0.date) && $0.date <= asOf })),
             FigureView(
                 label: text[.coverage],
                 value: text.percent(present.isEmpty ? nil : Double(covered) / Double(present.count)),
@@ -122,7 +123,7 @@ extension ViewContext {
         return [byItem, byClass, perWeek] + [byTerm].compactMap { $0 }
     }
 
-    func dashboard() -> Page {
+    func page() -> Page {
         let report = term.compliance
         let root = String(repeating: "../", count: depth(0))
         let span = term.term
@@ -131,13 +132,13 @@ extension ViewContext {
         let unassigned = term.tutors.filter { id in
             currentStudents[id] == nil && (tutors[id]?.left.map { asOf <= $0 } ?? true)
         }
-        let latest = school.forums.filter { span.contains($0.date) && $0.date <= asOf }.max { $0.date < $1.date }
+        let latest = forums.filter { span.contains($0.date) && $0.date <= asOf }.max { $0.date < $1.date }
         let view = DashboardView(
             heading: text[.schoolOverview], figures: figures, charts: dashboardCharts(),
             overdueHeading: "\(text[.overdueList]) (\(Set(report.overdue.map(\.studentID)).count))",
             overdueHeaders: overdueHeaders,
             overdue: overdueRows(report.overdue, root: root), overdueRule: text[.overdueRule],
-            attention: attention(present, root: root), noOverdue: text[.noOverdue],
+            attention: attention.view(of: present, root: root), noOverdue: text[.noOverdue],
             classesHeading: text[.classes], classes: classRowViews(root: root),
             classHeaders: [text[.schoolClass], text[.headTeacher], text[.studentCount], text[.compliance]],
             forumHeading: text[.latestForum],
@@ -174,6 +175,6 @@ extension ViewContext {
 
     /// Records per week of the term up to the as-of date.
     func recordsPerWeek() -> [(label: String, value: Int)] {
-        zip(weeks, countPerWeek(school.records)).map { (text.shortDate($0.0.start), $0.1) }
+        zip(weeks.weeks, weeks.counts(records)).map { (text.shortDate($0.0.start), $0.1) }
     }
 }

@@ -47,7 +47,12 @@ struct EvaluationView: Sendable {
     var questions: TutorTableView?
 }
 
-extension ViewContext {
+/// Makes the evaluation page of the shown term.
+struct EvaluationPage: PageBuilder {
+    let context: PageContext
+    /// The questions of `school.yml`'s `survey:`, for the table of means.
+    let questions: [SurveyQuestion]
+
     /// `截至统计日没有家长问卷；得分只基于部分项目（3/4）`, or nil when every weighed part is there.
     func missingParts(_ tutor: TutorEvaluation, _ settings: EvaluationSettings) -> String? {
         let w = settings.weights
@@ -91,7 +96,6 @@ extension ViewContext {
 
     /// The mean answer to each of school.yml's survey questions, per tutor.
     func questionTable(root: String) -> TutorTableView? {
-        let questions = school.settings.surveyQuestions
         let tutorsWithAnswers = term.evaluation.tutors.filter { !$0.questionMeans.isEmpty }.sorted {
             $0.tutorID < $1.tutorID
         }
@@ -143,7 +147,7 @@ extension ViewContext {
         return method
     }
 
-    func evaluationPage() -> Page {
+    func page() -> Page {
         let depth = depth(1)
         let root = String(repeating: "../", count: depth)
         let evaluation = term.evaluation

@@ -23,14 +23,20 @@ struct ForumsView: Sendable {
     var confidentialLabel: String
 }
 
-extension ViewContext {
-    func forumsPage() -> Page {
+/// Makes the forums page of the shown term.
+struct ForumsPage: PageBuilder {
+    let context: PageContext
+    let forums: [Forum]
+    /// The build's as-of date: the root lists every forum up to it.
+    let buildAsOf: Day
+
+    func page() -> Page {
         let depth = depth(1)
         let root = String(repeating: "../", count: depth)
         // The root lists every forum so far, an ended term's page its own.
-        let span = base.isEmpty ? nil : term.term
-        let shown = school.forums.filter { forum in
-            forum.date <= aggregates.asOf && span.map { $0.contains(forum.date) } ?? true
+        let span = isCurrentTerm ? nil : term.term
+        let shown = forums.filter { forum in
+            forum.date <= buildAsOf && span.map { $0.contains(forum.date) } ?? true
         }
         let forums = shown.sorted { $0.date > $1.date }.map { forum in
             ForumView(

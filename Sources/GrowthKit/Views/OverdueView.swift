@@ -10,7 +10,7 @@ struct OverdueView: Sendable, Hashable {
     var worst: String
 }
 
-extension ViewContext {
+extension PageBuilder {
     var overdueHeaders: [String] {
         [text[.student], text[.schoolClass], text[.tutor], text[.overdueItems], text[.pastAllowed]]
     }

@@ -10,7 +10,7 @@ struct PartnerRowView: Sendable, Hashable {
     var last: String
 }
 
-extension ViewContext {
+extension PageBuilder {
     /// The term's pairs with a student in `classID`; nil when there are none.
     func partners(ofClass classID: String, root: String) -> PartnersView? {
         let pairs = term.pairs.filter {

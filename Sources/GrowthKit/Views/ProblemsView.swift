@@ -14,7 +14,7 @@ struct ProblemsView: Sendable {
     var problems: [ProblemView]
 }
 
-extension ViewContext {
+extension PageContext {
     func problemsPage(_ diagnostics: [Diagnostic]) -> Page {
         Page(
             path: PagePath.problems, template: "problems",

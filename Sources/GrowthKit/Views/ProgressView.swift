@@ -10,7 +10,7 @@ struct ProgressView: Sendable {
     var rows: [TableRow]
 }
 
-extension ViewContext {
+extension PageBuilder {
     /// The items of the shown term for `ids`; nil when nothing is required.
     func progress(of ids: [String]) -> ProgressView? {
         let report = term.compliance

@@ -7,7 +7,7 @@ struct SearchView: Sendable {
     var noResults: String
 }
 
-extension ViewContext {
+extension PageContext {
     func searchPage() -> Page {
         Page(
             path: "search/index.html", template: "search",
@@ -20,7 +20,7 @@ extension ViewContext {
     /// `window.GROWTH_SEARCH = [...]`: kind, id, name, detail and the page of
     /// every student, tutor and class. Written as JSON, whose escaping of `</`
     /// keeps the script from being closed early.
-    func searchIndex() -> String {
+    func searchIndex(_ school: School) -> String {
         var entries: [JSONValue] = []
         func entry(_ kind: String, _ id: String, _ name: String, _ detail: String, _ href: String) {
             entries.append(

@@ -93,11 +93,20 @@ struct StudentView: Sendable {
     var printHint: String
 }
 
-extension ViewContext {
-    func studentPage(_ student: Student) -> Page {
+/// Makes the growth files: one page per student for the whole stay, made
+/// with the as-of term's context.
+struct StudentPages: PageBuilder {
+    let context: PageContext
+    /// Every term's figures, the first first.
+    let terms: [TermAggregates]
+    let trajectories: [String: GrowthTrajectory]
+    /// For the rule that marks a record written late.
+    let settings: SchoolSettings
+
+    func page(_ student: Student) -> Page {
         let root = "../../"
         let compliance = term.compliance(ofStudent: student.id)
-        let trajectory = aggregates.trajectories[student.id]
+        let trajectory = trajectories[student.id]
         let view = StudentView(
             name: student.name, nameLang: contentLang(student.name), id: student.id,
             isKey: student.isKey(in: term.term), keyLabel: text[.keyStudent],
@@ -153,7 +162,7 @@ extension ViewContext {
         }
         if let joined = student.joined { facts.append(FactView(label: text[.joinedOn], value: text.date(joined))) }
         if let left = student.left { facts.append(FactView(label: text[.leftOn], value: text.date(left))) }
-        let keyTerms = aggregates.terms.filter { student.isKey(in: $0.term) }.map(\.term.name)
+        let keyTerms = terms.filter { student.isKey(in: $0.term) }.map(\.term.name)
         if !keyTerms.isEmpty {
             facts.append(FactView(label: text[.keyTerms], value: keyTerms.joined(separator: text.listSeparator)))
         }
@@ -185,7 +194,7 @@ extension ViewContext {
     /// newest first.
     func termSections(_ student: Student, records: [Record], root: String) -> [TermSectionView] {
         var sections: [TermSectionView] = []
-        let terms = aggregates.terms
+        let terms = self.terms
         for (index, figures) in terms.enumerated() {
             let term = figures.term
             let inTerm = records.filter { term.contains($0.date) }
@@ -258,7 +267,7 @@ extension ViewContext {
         if let decision = record.review?.decision { meta.append(text.decision(decision)) }
         let hidden = record.isConfidential && record.body.isEmpty && audience == .staff
         var lateNote: String?
-        if school.settings.isLate(record) == true, let written = record.written {
+        if settings.isLate(record) == true, let written = record.written {
             let days = record.date.days(to: written)
             lateNote =
                 text.locale == .zhCN

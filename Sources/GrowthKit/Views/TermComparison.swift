@@ -1,13 +1,13 @@
+/// One term's figures in a comparison.
+struct TermFigure {
+    var term: Term
+    var compliance: Double?
+    var score: Double?
+}
+
 /// Compliance and score of each term up to the shown one (SPEC §7): a bar
 /// chart of compliance with both numbers in its table.
-extension ViewContext {
-    /// One term's figures in a comparison.
-    struct TermFigure {
-        var term: Term
-        var compliance: Double?
-        var score: Double?
-    }
-
+extension PageBuilder {
     /// The comparison chart, or nil while there is only one term to show.
     func termComparison(id: String, title: String, scoreLabel: String? = nil, _ figures: [TermFigure]) -> ChartView? {
         guard figures.count > 1 else { return nil }
@@ -37,7 +37,7 @@ extension ViewContext {
 
     /// The school's compliance and its tutors' mean score, term by term.
     func schoolTermFigures() -> [TermFigure] {
-        switcherTerms.map { term in
+        context.switcherTerms.map { term in
             TermFigure(
                 term: term.term, compliance: term.compliance.school,
                 score: mean(term.evaluation.tutors.map(\.score)))
@@ -46,7 +46,7 @@ extension ViewContext {
 
     /// A class's compliance, term by term (terms it had students in).
     func classTermFigures(_ classID: String) -> [TermFigure] {
-        switcherTerms.compactMap { term in
+        context.switcherTerms.compactMap { term in
             guard let row = term.compliance(ofClass: classID), row.students > 0
             else { return nil }
             return TermFigure(term: term.term, compliance: row.compliance, score: nil)
@@ -55,7 +55,7 @@ extension ViewContext {
 
     /// A tutor's compliance and score, term by term (terms they took part in).
     func tutorTermFigures(_ tutorID: String) -> [TermFigure] {
-        switcherTerms.compactMap { term in
+        context.switcherTerms.compactMap { term in
             guard let row = term.compliance(ofTutor: tutorID) else { return nil }
             let score = term.evaluation(ofTutor: tutorID)?.score
             guard row.compliance != nil || score != nil else { return nil }

@@ -55,7 +55,22 @@ struct TutorRecordView: Sendable, Hashable {
     var confidentialLabel: String
 }
 
-extension ViewContext {
+/// Makes the tutor pages of the shown term.
+struct TutorPages: PageBuilder {
+    let context: PageContext
+    /// Records of the term each tutor wrote up to its as-of date, newest first.
+    let recordsByTutor: [String: [Record]]
+    let answersByTutor: [String: [SurveyResponse]]
+    /// Students each tutor follows on the term's as-of date, in id order.
+    let currentStudents: [String: [String]]
+    /// Every tutor's summaries; a page shows its tutor's of the shown term.
+    let summaries: [TutorSummary]
+    /// Staff builds: tutors with an overdue follow-up of a confidential record.
+    let hiddenOverdue: Set<String>
+    /// Every class, for the tables of the classes a tutor is head teacher of.
+    let schoolClasses: [SchoolClass]
+    let tutorsTable: ClassTutorsTable
+
     /// Role, subject, phone, compliance, forums and timeliness.
     func tutorFacts(_ tutor: Tutor, _ compliance: TutorCompliance?, _ evaluation: TutorEvaluation?) -> [FactView] {
         var facts = [FactView(label: text[.role], value: text.role(tutor.role))]
@@ -84,7 +99,7 @@ extension ViewContext {
 
     /// The tutor's summaries of the shown term, newest first.
     func summaryViews(of tutor: Tutor) -> [SummaryView] {
-        school.summaries.filter { $0.tutorID == tutor.id && term.term.contains($0.date) && $0.date <= asOf }
+        summaries.filter { $0.tutorID == tutor.id && term.term.contains($0.date) && $0.date <= asOf }
             .reversed().map { summary in
                 SummaryView(
                     date: text.date(summary.date), dateISO: summary.date.iso, title: summary.title,
@@ -95,7 +110,13 @@ extension ViewContext {
             }
     }
 
-    func tutorPage(_ tutor: Tutor) -> Page {
+    /// The classes `tutor` is head teacher of, each with its tutors.
+    func headTeacherViews(of tutor: Tutor, root: String) -> [ClassTutorsView] {
+        schoolClasses.filter { $0.headTeacher == tutor.id && context.links.termClasses.contains($0.id) }
+            .compactMap { tutorsTable.view(of: $0, root: root) }
+    }
+
+    func page(_ tutor: Tutor) -> Page {
         let depth = depth(2)
         let root = String(repeating: "../", count: depth)
         let compliance = term.compliance(ofTutor: tutor.id)
@@ -150,7 +171,7 @@ extension ViewContext {
             terms: termComparison(
                 id: "by-term", title: "\(tutor.name) · \(text[.termComparison])", scoreLabel: text[.score],
                 tutorTermFigures(tutor.id)),
-            hiddenOverdue: aggregates.hiddenOverdueFollowUps.contains(tutor.id) ? text[.hiddenOverdueFollowUp] : nil,
+            hiddenOverdue: hiddenOverdue.contains(tutor.id) ? text[.hiddenOverdueFollowUp] : nil,
             progress: current.isEmpty ? nil : progress(of: current), headOf: headTeacherViews(of: tutor, root: root),
             summariesHeading: text[.summaries],
             summaries: summaryViews(of: tutor))
