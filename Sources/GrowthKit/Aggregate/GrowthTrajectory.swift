@@ -37,10 +37,13 @@ struct GrowthTrajectory: Sendable, Hashable {
 
     static func make(for student: Student, records: [Record], asOf: Day) -> GrowthTrajectory {
         let records = records.sorted { ($0.date, $0.type.rank, $0.id) < ($1.date, $1.type.rank, $1.id) }
+        // What a record says, as far as this model holds it: a staff model
+        // holds nothing of a confidential record's.
+        let said = records.map { $0.content.read(.counting) }
         var counts: [Area: Int] = [:]
-        for record in records { for area in Set(record.areas) { counts[area, default: 0] += 1 } }
-        let followUps = records.flatMap { record in
-            record.followUps.map { followUp in
+        for content in said { for area in Set(content?.areas ?? []) { counts[area, default: 0] += 1 } }
+        let followUps = zip(records, said).flatMap { record, content in
+            (content?.followUps ?? []).map { followUp in
                 FollowUpItem(
                     action: followUp.action, due: followUp.due, done: followUp.done, recordID: record.id,
                     recorded: record.date, isOverdue: !followUp.done && (followUp.due.map { $0 < asOf } ?? false),
@@ -49,7 +52,9 @@ struct GrowthTrajectory: Sendable, Hashable {
         }
         return GrowthTrajectory(
             studentID: student.id, records: records,
-            moods: records.compactMap { record in record.mood.map { MoodPoint(date: record.date, mood: $0) } },
+            moods: zip(records, said).compactMap { record, content in
+                content?.mood.map { MoodPoint(date: record.date, mood: $0) }
+            },
             areas: Area.allCases.compactMap { area in counts[area].map { AreaCount(area: area, count: $0) } },
             followUps: followUps)
     }

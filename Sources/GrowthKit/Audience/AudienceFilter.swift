@@ -56,7 +56,8 @@ enum AudienceFilter {
         var tutors: Set<String> = []
         for record in records where record.isConfidential && record.date <= aggregates.asOf {
             guard let tutor = record.tutorID else { continue }
-            let overdue = record.followUps.contains { !$0.done && ($0.due.map { $0 < aggregates.asOf } ?? false) }
+            let followUps = record.content.read(clearance(for: .leadership))?.followUps ?? []
+            let overdue = followUps.contains { !$0.done && ($0.due.map { $0 < aggregates.asOf } ?? false) }
             if overdue { tutors.insert(tutor) }
         }
         return tutors
@@ -69,11 +70,12 @@ enum AudienceFilter {
         var ids = NumberedIDs()
         return records.map { record in
             guard record.isConfidential else { return record }
-            return Record(
-                id: ids.next("\(record.studentID)/\(record.date.iso)-\(record.type.rawValue)-confidential"),
-                studentID: record.studentID, date: record.date, type: record.type, slug: nil,
-                tutorID: record.tutorID, mood: nil, areas: [], duration: nil, isConfidential: true, followUps: [],
-                review: nil, body: .empty, source: SourceLocation(path: "students/\(record.studentID)/"))
+            var sealed = record
+            sealed.id = ids.next("\(record.studentID)/\(record.date.iso)-\(record.type.rawValue)-confidential")
+            sealed.content = record.content.sealed
+            sealed.written = nil
+            sealed.source = SourceLocation(path: "students/\(record.studentID)/")
+            return sealed
         }
     }
 
@@ -84,8 +86,7 @@ enum AudienceFilter {
         return summaries.map { summary in
             guard summary.isConfidential else { return summary }
             var summary = summary
-            summary.title = nil
-            summary.body = .empty
+            summary.content = summary.content.sealed
             summary.id = ids.next("\(summary.tutorID)/\(summary.date.iso)-summary-confidential")
             return summary
         }

@@ -21,6 +21,39 @@ public struct Confidential<Value: Sendable & Hashable>: Sendable, Hashable, Conf
     var holdsValue: Bool { stored != nil }
 }
 
+/// A value every reader may read unless its author marks it confidential:
+/// what a record or a tutor's summary says (`confidential: true`, or the
+/// policy's default for home and phone visits). It is read with a
+/// `Clearance` like `Confidential`, and the staff projection removes the
+/// value of a marked one, so a field added to what a record says is as
+/// private as the rest of it without anyone naming it.
+public struct Guarded<Value: Sendable & Hashable>: Sendable, Hashable, ConfidentialField {
+    private var stored: Value?
+    public private(set) var isConfidential: Bool
+
+    init(_ value: Value, confidential: Bool) {
+        stored = value
+        isConfidential = confidential
+    }
+
+    /// The value, for every reader of an open one and a cleared reader of a marked one.
+    public func read(_ clearance: Clearance) -> Value? { isConfidential && !clearance.mayRead ? nil : stored }
+
+    /// The checks apply the policy's default where the file says nothing.
+    mutating func mark(confidential: Bool) { isConfidential = confidential }
+
+    /// What a reader who may not read confidential values keeps: an open
+    /// value whole, of a marked one only that it is confidential.
+    var sealed: Guarded {
+        var sealed = self
+        if isConfidential { sealed.stored = nil }
+        return sealed
+    }
+
+    /// Whether a confidential value is held: what the staff projection always leaves false.
+    var holdsValue: Bool { isConfidential && stored != nil }
+}
+
 /// Marks confidential fields for the test that walks a staff model.
 protocol ConfidentialField {
     var holdsValue: Bool { get }
@@ -37,4 +70,8 @@ public struct Clearance: Sendable, Hashable {
     /// For the aggregates: family structures are counted per class and school,
     /// and counts are not confidential (below 3 shows as `<3`).
     static let counting = Clearance(mayRead: true)
+
+    /// For the checks, which read what a record says to validate it (a
+    /// duplicate's text, a review's decision); no page is made from them.
+    static let checking = Clearance(mayRead: true)
 }

@@ -64,30 +64,59 @@ public struct FollowUp: Sendable, Hashable {
     public var source: SourceLocation
 }
 
-/// One note in a student's growth file.
+/// One note in a student's growth file. Its date, type and tutor are open to
+/// every reader (a confidential record still counts for compliance); what it
+/// says is `content`, confidential when the record is.
 public struct Record: Sendable, Hashable, Identifiable {
     /// `<student>/<file name without .md>`.
     public var id: String
     public var studentID: String
     public var date: Day
     public var type: RecordType
-    public var slug: String?
     /// Who wrote it: given, or the student's tutor on that date.
     public var tutorID: String?
+    /// The day the record was first committed to git, when the history is read.
+    public var written: Day?
+    public var content: Guarded<RecordContent>
+    public var source: SourceLocation
+
+    /// Whether what the record says is confidential.
+    public var isConfidential: Bool { content.isConfidential }
+
+    init(
+        id: String, studentID: String, date: Day, type: RecordType, slug: String?, tutorID: String?, mood: Int?,
+        areas: [Area], duration: Int?, isConfidential: Bool, followUps: [FollowUp], review: Review? = nil,
+        written: Day? = nil, body: MarkdownBody, source: SourceLocation
+    ) {
+        self.id = id
+        self.studentID = studentID
+        self.date = date
+        self.type = type
+        self.tutorID = tutorID
+        self.written = written
+        content = Guarded(
+            RecordContent(
+                slug: slug, mood: mood, areas: areas, duration: duration, followUps: followUps, review: review,
+                body: body),
+            confidential: isConfidential)
+        self.source = source
+    }
+}
+
+/// What a record says: everything of it a confidential record keeps from
+/// staff. A field added here is confidential with the rest.
+public struct RecordContent: Sendable, Hashable {
+    /// The end of the file name, which may say what the talk was about.
+    public var slug: String?
     /// 1...5.
     public var mood: Int?
     public var areas: [Area]
     /// Minutes.
     public var duration: Int?
-    /// When true, the body is confidential.
-    public var isConfidential: Bool
     public var followUps: [FollowUp]
     /// Only for `review` records.
     public var review: Review?
-    /// The day the record was first committed to git, when the history is read.
-    public var written: Day?
     public var body: MarkdownBody
-    public var source: SourceLocation
 }
 
 /// `tutors/<id>/<date>-summary[-slug].md`: a tutor's own summary of their
@@ -97,10 +126,27 @@ public struct TutorSummary: Sendable, Hashable, Identifiable {
     public var id: String
     public var tutorID: String
     public var date: Day
-    public var title: String?
-    public var isConfidential: Bool
-    public var body: MarkdownBody
+    public var content: Guarded<SummaryContent>
     public var source: SourceLocation
+
+    public var isConfidential: Bool { content.isConfidential }
+
+    init(
+        id: String, tutorID: String, date: Day, title: String?, isConfidential: Bool, body: MarkdownBody,
+        source: SourceLocation
+    ) {
+        self.id = id
+        self.tutorID = tutorID
+        self.date = date
+        content = Guarded(SummaryContent(title: title, body: body), confidential: isConfidential)
+        self.source = source
+    }
+}
+
+/// What a tutor's summary says.
+public struct SummaryContent: Sendable, Hashable {
+    public var title: String?
+    public var body: MarkdownBody
 }
 
 /// `forums/<date>[-slug].md`: a monthly tutor forum, with its case analysis.

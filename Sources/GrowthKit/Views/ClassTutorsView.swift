@@ -32,7 +32,7 @@ struct ClassTutorsTable: PageBuilder {
             guard let rows = byTutor[id], let link = tutorLink(id, root: root) else { return nil }
             let ids = Set(rows.map(\.studentID))
             let open = (recordsByTutor[id] ?? []).filter { ids.contains($0.studentID) }
-                .reduce(0) { $0 + $1.followUps.count { !$0.done } }
+                .reduce(0) { $0 + ($1.content.read(clearance)?.followUps.count { !$0.done } ?? 0) }
             let compliance = mean(rows.map(\.compliance))
             return ClassTutorRowView(
                 tutor: link, students: "\(rows.count)", compliance: text.percent(compliance),

@@ -230,13 +230,15 @@ struct StudentPages: PageBuilder {
                 status: status(item), open: figures.hasEnded ? "" : openText(compliance?.open[type]))
         }
         var review: [FactView] = []
-        if let last = records.last(where: { $0.type == .review }), let verdict = last.review {
+        if let last = records.last(where: { $0.type == .review }), let verdict = last.content.read(clearance)?.review {
             if let effect = verdict.effect { review.append(FactView(label: text[.effect], value: "\(effect)/5")) }
             if let decision = verdict.decision {
                 review.append(FactView(label: text[.decision], value: text.decision(decision)))
             }
         }
-        let moods = records.compactMap { record in record.mood.map { MoodPoint(date: record.date, mood: $0) } }
+        let moods = records.compactMap { record in
+            record.content.read(clearance)?.mood.map { MoodPoint(date: record.date, mood: $0) }
+        }
         let chartID = "mood-\(term.id)"
         let title = "\(student.name) · \(term.name) · \(text[.moodOverTime])"
         let mood: ChartView? =
@@ -259,13 +261,16 @@ struct StudentPages: PageBuilder {
     }
 
     func recordView(_ record: Record, root: String) -> RecordView {
+        let content = record.content.read(clearance)
         var meta: [String] = []
-        if let mood = record.mood { meta.append("\(text[.mood]) \(mood)/5") }
-        if !record.areas.isEmpty { meta.append(record.areas.map(text.area).joined(separator: text.listSeparator)) }
-        if let duration = record.duration { meta.append("\(duration) \(text[.minutes])") }
-        if let effect = record.review?.effect { meta.append("\(text[.effect]) \(effect)/5") }
-        if let decision = record.review?.decision { meta.append(text.decision(decision)) }
-        let hidden = record.isConfidential && record.body.isEmpty && audience == .staff
+        if let mood = content?.mood { meta.append("\(text[.mood]) \(mood)/5") }
+        if let areas = content?.areas, !areas.isEmpty {
+            meta.append(areas.map(text.area).joined(separator: text.listSeparator))
+        }
+        if let duration = content?.duration { meta.append("\(duration) \(text[.minutes])") }
+        if let effect = content?.review?.effect { meta.append("\(text[.effect]) \(effect)/5") }
+        if let decision = content?.review?.decision { meta.append(text.decision(decision)) }
+        let hidden = content == nil
         var lateNote: String?
         if settings.isLate(record) == true, let written = record.written {
             let days = record.date.days(to: written)
@@ -278,9 +283,10 @@ struct StudentPages: PageBuilder {
             anchor: anchor(record), date: text.date(record.date), dateISO: record.date.iso,
             type: text.recordType(record.type),
             typeKey: record.type.rawValue, tutor: tutorLink(record.tutorID, root: root), meta: meta,
-            isConfidential: record.isConfidential, confidentialLabel: text[.confidential], body: record.body.html,
+            isConfidential: record.isConfidential, confidentialLabel: text[.confidential],
+            body: content?.body.html ?? "",
             hiddenNote: hidden ? text[.confidentialHidden] : nil, lateNote: lateNote,
-            bodyLang: contentLang(record.body.summary))
+            bodyLang: contentLang(content?.body.summary ?? ""))
     }
 
     func moodSummary(_ moods: [MoodPoint]) -> String {

@@ -101,12 +101,13 @@ struct TutorPages: PageBuilder {
     func summaryViews(of tutor: Tutor) -> [SummaryView] {
         summaries.filter { $0.tutorID == tutor.id && term.term.contains($0.date) && $0.date <= asOf }
             .reversed().map { summary in
-                SummaryView(
-                    date: text.date(summary.date), dateISO: summary.date.iso, title: summary.title,
+                let content = summary.content.read(clearance)
+                return SummaryView(
+                    date: text.date(summary.date), dateISO: summary.date.iso, title: content?.title,
                     isConfidential: summary.isConfidential, confidentialLabel: text[.confidential],
-                    body: summary.body.html, bodyLang: contentLang(summary.body.summary),
-                    titleLang: summary.title.flatMap(contentLang),
-                    hiddenNote: summary.isConfidential && summary.body.isEmpty ? text[.confidentialHidden] : nil)
+                    body: content?.body.html ?? "", bodyLang: contentLang(content?.body.summary ?? ""),
+                    titleLang: content?.title.flatMap(contentLang),
+                    hiddenNote: content == nil ? text[.confidentialHidden] : nil)
             }
     }
 

@@ -29,6 +29,7 @@ import Testing
         #expect(
             kinds == [
                 ".tutors.phone", ".students.family", ".students.background", ".forums.analysis", ".surveys.comment",
+                ".records.content", ".summaries.content",
             ])
 
         let (staff, staffAggregates) = AudienceFilter.apply(.staff, to: school, aggregates)
@@ -44,13 +45,45 @@ import Testing
         let walker = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
         for case let file as URL in walker where file.pathExtension == "swift" {
             let text = try String(contentsOf: file, encoding: .utf8)
-            let folder = file.deletingLastPathComponent().lastPathComponent
+            // The stage: the folder under Sources/GrowthKit (Check/Rules is Check).
+            let parts = file.pathComponents
+            let folder = parts.firstIndex(of: "GrowthKit").map { parts[$0 + 1] } ?? ""
             if text.contains("Clearance(mayRead:") {
                 #expect(["Audience", "Model"].contains(folder), "\(file.path) makes a Clearance")
             }
             if text.contains(".counting") {
                 #expect(["Aggregate", "Model"].contains(folder), "\(file.path) reads confidential values")
             }
+            if text.contains(".checking") {
+                #expect(["Check", "Model"].contains(folder), "\(file.path) reads confidential values")
+            }
         }
+    }
+
+    /// What a record says is guarded by the type, not by the projection
+    /// alone: a staff page cannot read a marked record's text, mood or slug
+    /// even from a model the audience stage has not filtered, and reads an
+    /// open record whole.
+    @Test func aMarkedRecordReadsAsNothingWithoutClearance() async throws {
+        let school = try #require(
+            await TestContent.check(TestContent.fixture("privacy"), asOf: day("2026-01-16")).school)
+        let staff = AudienceFilter.clearance(for: .staff)
+        let leadership = AudienceFilter.clearance(for: .leadership)
+        let marked = try #require(school.records.first { $0.id == "s1/2025-09-12-talk-mark-slug" })
+        #expect(marked.isConfidential)
+        #expect(marked.content.read(staff) == nil)
+        let said = try #require(marked.content.read(leadership))
+        #expect(said.slug == "mark-slug" && said.mood == 1 && said.areas == [.health] && said.duration == 45)
+        #expect(said.body.summary.contains("MARK-CONFIDENTIAL-BODY-2"))
+        let open = try #require(school.records.first { $0.id == "s1/2025-09-24-talk" })
+        #expect(!open.isConfidential && open.content.read(staff) == open.content.read(leadership))
+        let summary = try #require(school.summaries.first)
+        #expect(summary.isConfidential && summary.content.read(staff) == nil)
+        #expect(summary.content.read(leadership)?.title == "MARK-SUMMARY-TITLE-3")
+        // The staff projection keeps the open record as it is and only that the marked one exists.
+        let (projected, _) = AudienceFilter.apply(
+            .staff, to: school, SchoolAggregates(school: school, asOf: day("2026-01-16")))
+        #expect(projected.records.first { $0.id == "s1/2025-09-24-talk" } == open)
+        #expect(projected.records.filter(\.isConfidential).allSatisfy { $0.content.read(leadership) == nil })
     }
 }

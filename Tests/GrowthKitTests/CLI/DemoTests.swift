@@ -27,7 +27,7 @@ let demoNow = Date(timeIntervalSince1970: 1_796_054_400)
         #expect(school.students.first { $0.id == "2025107" }?.left == day("2026-04-30"))
         #expect(school.tutors.first { $0.id == "t-zhou-peng" }?.left == day("2026-01-16"))
         #expect(school.students.first { $0.id == "2025103" }?.key == .terms(["2025-1"]))
-        #expect(school.records.contains { $0.studentID == "2025103" && $0.review?.decision == .close })
+        #expect(school.records.contains { $0.studentID == "2025103" && $0.said.review?.decision == .close })
     }
 
     @Test func theDemoBuildsAndItsNumbersReadBack() throws {
@@ -147,8 +147,8 @@ let demoNow = Date(timeIntervalSince1970: 1_796_054_400)
             if let notes = student.family.read(.counting)?.notes { secrets.append(notes) }
             if let background = student.background.read(.counting) { secrets.append(background.summary) }
         }
-        secrets += school.records.filter(\.isConfidential).map(\.body.summary)
-        secrets += school.records.filter(\.isConfidential).flatMap { $0.followUps.map(\.action) }
+        secrets += school.records.filter(\.isConfidential).map(\.said.body.summary)
+        secrets += school.records.filter(\.isConfidential).flatMap { $0.said.followUps.map(\.action) }
         let analyses = school.forums.compactMap { $0.analysis.read(.counting) }
         secrets += analyses.map(\.summary) + analyses.flatMap(\.headings)
         secrets += school.surveys.compactMap { $0.comment.read(.counting) }
@@ -156,7 +156,9 @@ let demoNow = Date(timeIntervalSince1970: 1_796_054_400)
         // Short texts could also be someone's ordinary words; the long ones are unmistakable,
         // unless the same words were also written somewhere open.
         let open =
-            school.records.filter { !$0.isConfidential }.flatMap { [$0.body.summary] + $0.followUps.map(\.action) }
+            school.records.filter { !$0.isConfidential }.flatMap {
+                [$0.said.body.summary] + $0.said.followUps.map(\.action)
+            }
             + school.forums.map(\.topic)
         secrets = secrets.filter { secret in secret.count >= 8 && !open.contains { $0.contains(secret) } }
         #expect(secrets.count > 200)

@@ -90,28 +90,28 @@ import Testing
     @Test func talkRecordFromFileNameAndFrontMatter() throws {
         let talk = try #require(school.records.first { $0.studentID == "2025001" && $0.type == .talk })
         #expect(talk.date == day("2025-09-10"))
-        #expect(talk.slug == nil)
+        #expect(talk.said.slug == nil)
         #expect(talk.tutorID == "t-wang")  // the student's tutor on that date
-        #expect(talk.mood == 2)
-        #expect(talk.areas == [.study, .family])
-        #expect(talk.duration == 30)
+        #expect(talk.said.mood == 2)
+        #expect(talk.said.areas == [.study, .family])
+        #expect(talk.said.duration == 30)
         #expect(talk.isConfidential)
         #expect(
-            talk.followUps.map { "\($0.action) \($0.due?.iso ?? "-") \($0.done)" } == [
+            talk.said.followUps.map { "\($0.action) \($0.due?.iso ?? "-") \($0.done)" } == [
                 "与数学老师沟通作业情况 2025-09-19 false", "联系奶奶 2025-09-15 true",
             ])
-        #expect(talk.body.summary == "开学第二周，她说想家，晚上睡不好。")
-        #expect(talk.body.html.contains("<strong>想家</strong>"))
-        #expect(talk.body.html.contains("<li>约定每周三放学后再聊一次</li>"))
+        #expect(talk.said.body.summary == "开学第二周，她说想家，晚上睡不好。")
+        #expect(talk.said.body.html.contains("<strong>想家</strong>"))
+        #expect(talk.said.body.html.contains("<li>约定每周三放学后再聊一次</li>"))
     }
 
     @Test func recordTypeWithHyphenAndSlug() throws {
         let call = try #require(school.records.first { $0.type == .phoneVisit })
         #expect(call.date == day("2025-09-20"))
-        #expect(call.slug == "mother")
+        #expect(call.said.slug == "mother")
         // Phone visits are confidential by default (policy.confidential_by_default).
         #expect(call.isConfidential)
-        #expect(call.areas == [])
+        #expect(call.said.areas == [])
     }
 
     @Test func frontMatterOverridesDateAndType() throws {
@@ -119,8 +119,8 @@ import Testing
         #expect(record.date == day("2025-09-30"))
         #expect(record.type == .observation)
         #expect(record.tutorID == "t-li")
-        #expect(record.body.headings == ["国庆前"])
-        #expect(record.body.summary == "实训课表现积极。")
+        #expect(record.said.body.headings == ["国庆前"])
+        #expect(record.said.body.summary == "实训课表现积极。")
     }
 
     @Test func forum() throws {

@@ -34,7 +34,7 @@ import Testing
                 content: root, asOf: day("2025-12-10"), sourceDateEpoch: nil, now: TestContent.fixedNow, cache: cache
             ).0.school
         }
-        #expect(await check()?.records.map(\.mood) == [3, 4])
+        #expect(await check()?.records.map(\.said.mood) == [3, 4])
         // A save changes one file (same size), another is deleted, a third added.
         try "---\nmood: 5\n---\n第一次。\n".write(
             to: root.appendingPathComponent("students/s1/2025-10-01-talk.md"), atomically: true, encoding: .utf8)
@@ -42,7 +42,7 @@ import Testing
         try "---\nmood: 2\n---\n第三次。\n".write(
             to: root.appendingPathComponent("students/s1/2025-11-01-talk.md"), atomically: true, encoding: .utf8)
         let school = try #require(await check())
-        #expect(school.records.map(\.mood) == [5, 2])
+        #expect(school.records.map(\.said.mood) == [5, 2])
         #expect(school.records.map(\.date) == [day("2025-10-01"), day("2025-11-01")])
     }
 }

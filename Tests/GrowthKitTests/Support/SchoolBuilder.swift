@@ -78,3 +78,8 @@ struct SchoolBuilder {
 }
 
 func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+extension Record {
+    /// What the record says, read as leadership would.
+    var said: RecordContent { content.read(.counting)! }
+}

@@ -118,7 +118,7 @@ import Testing
             ])
         #expect(checked.diagnostics[0].message.contains("not a key student in term 2025-2"))
         #expect(checked.diagnostics[1].message.contains("still a key student in term 2025-2"))
-        let review = checked.school?.records.first { $0.studentID == "s3" }?.review
+        let review = checked.school?.records.first { $0.studentID == "s3" }?.said.review
         #expect(review == Review(effect: 2, decision: .change))
     }
 

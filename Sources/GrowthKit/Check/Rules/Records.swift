@@ -54,11 +54,13 @@ extension CrossFileRules {
             if let tutor = record.tutorID, unknown.contains("tutor:" + tutor) { record.tutorID = nil }
             guard checkDate(record.date, at: parsed.dateLocation ?? record.source, what: "the record") else { continue }
             if parsed.fieldLocations["confidential"] == nil, let settings {
-                record.isConfidential = settings.policy(for: settings.term(asOf: record.date)).confidentialByDefault
-                    .contains(record.type)
+                record.content.mark(
+                    confidential: settings.policy(for: settings.term(asOf: record.date)).confidentialByDefault
+                        .contains(record.type))
             }
             let fingerprint = Fingerprint(
-                student: record.studentID, date: record.date, type: record.type, text: record.body.html)
+                student: record.studentID, date: record.date, type: record.type,
+                text: record.content.read(.checking)?.body.html ?? "")
             if let first = seen[fingerprint] {
                 error(
                     .duplicateRecord, at: record.source,

@@ -5,7 +5,9 @@ extension CrossFileRules {
     mutating func checkReviews(_ records: [Record], students: [String: Student]) {
         guard let settings else { return }
         for record in records {
-            guard let decision = record.review?.decision, let student = students[record.studentID] else { continue }
+            guard let decision = record.content.read(.checking)?.review?.decision,
+                let student = students[record.studentID]
+            else { continue }
             let term = settings.term(asOf: record.date)
             guard let next = settings.term(after: term) else { continue }
             let key = student.isKey(in: next)
