@@ -17,3 +17,17 @@ int growth_rename_exchange(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+int growth_sync_folder(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+#if defined(__linux__)
+    int result = syncfs(fd);
+#else
+    int result = fsync(fd);
+#endif
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
+}

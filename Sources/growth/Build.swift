@@ -31,6 +31,9 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Do not read the git history: no record is judged late.")
     var noHistory = false
 
+    @Flag(help: "Flush the new site to disk before it replaces the old one (slower; for a server that may lose power).")
+    var sync = false
+
     @Flag(help: "Print how long each stage took, on standard error.")
     var timings = false
 
@@ -71,7 +74,7 @@ struct Build: AsyncParsableCommand {
                 school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems,
                 into: staging)
             clock.lap("aggregate, render and write")
-            let kept = try staging.commit(beforeSwap: Self.faultPause)
+            let kept = try staging.commit(sync: sync, beforeSwap: Self.faultPause)
             clock.lap("swap")
             // The committed site/README.md of a clone is kept without a word.
             let added = kept.filter { $0 != "README.md" }

@@ -139,6 +139,12 @@ public enum OutputFolder {
         try? manager.removeItem(atPath: previous)
     }
 
+    /// Flushes the file system holding `folder` to disk (`syncfs`): every
+    /// file written into it in one call. False with `errno` set on failure.
+    static func flush(_ folder: String) -> Bool {
+        growth_sync_folder(folder) == 0
+    }
+
     /// `renameat2(RENAME_EXCHANGE)`: false where the kernel or the file
     /// system does not offer it.
     static func exchange(_ a: String, _ b: String) -> Bool {

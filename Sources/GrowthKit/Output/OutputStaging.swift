@@ -93,10 +93,14 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// Returns the paths of the person's files. On any failure the staging
     /// folder is removed and the old site is untouched.
     ///
-    /// - Parameter beforeSwap: called when the new site is complete, just
-    ///   before it is swapped in (the fault-injection tests stop a build there).
+    /// - Parameters:
+    ///   - sync: flush the new site to disk before the swap (one `syncfs`),
+    ///     and the swap itself after it, so a power cut leaves the old site or
+    ///     the whole new one.
+    ///   - beforeSwap: called when the new site is complete, just before it
+    ///     is swapped in (the fault-injection tests stop a build there).
     @discardableResult
-    public func commit(beforeSwap: () -> Void = {}) throws(Diagnostic) -> [String] {
+    public func commit(sync: Bool = false, beforeSwap: () -> Void = {}) throws(Diagnostic) -> [String] {
         let fail = { (message: String) in OutputFailure.diagnostic(self.given.standardizedFileURL, message) }
         let (generated, size, failed) = lock.withLock { (written, bytes, failure) }
         if let failed {
@@ -115,8 +119,14 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             abandon()
             throw fail(failed.message(needed: lock.withLock { bytes }, at: folder.deletingLastPathComponent().path))
         }
+        if sync, !OutputFolder.flush(folder.path) {
+            let cause = OutputFailure.cause(errno)
+            abandon()
+            throw fail("cannot flush the new site to disk: \(cause); the old site is untouched")
+        }
         beforeSwap()
         try OutputFolder.swap(folder, into: target, exists: exists, fail: fail)
+        if sync { _ = OutputFolder.flush(target.deletingLastPathComponent().path) }
         return foreign
     }
 

@@ -117,6 +117,30 @@ struct TutorPages: PageBuilder {
             .compactMap { tutorsTable.view(of: $0, root: root) }
     }
 
+    /// The parts of the tutor's score; timeliness once the history judged it.
+    func scoreParts(_ parts: EvaluationParts?) -> [FactView] {
+        [
+            FactView(label: text[.partRecords], value: text.score(parts?.records)),
+            FactView(label: text[.partParents], value: text.score(parts?.parents)),
+            FactView(label: text[.partStudents], value: text.score(parts?.students)),
+            FactView(label: text[.partForums], value: text.score(parts?.forums)),
+        ]
+            + (parts?.timeliness == nil
+                ? [] : [FactView(label: text[.timeliness], value: text.score(parts?.timeliness))])
+    }
+
+    /// The records the tutor wrote, each linked to its place in the growth file.
+    func recordRows(_ written: [Record], root: String) -> [TutorRecordView] {
+        written.map { record in
+            var student = studentLink(record.studentID, root: root)
+            student.href += "#" + anchor(record)
+            return TutorRecordView(
+                date: text.shortDate(record.date), dateISO: record.date.iso, student: student,
+                type: text.recordType(record.type), isConfidential: record.isConfidential,
+                confidentialLabel: text[.confidential])
+        }
+    }
+
     func page(_ tutor: Tutor) -> Page {
         let depth = depth(2)
         let root = String(repeating: "../", count: depth)
@@ -130,7 +154,6 @@ struct TutorPages: PageBuilder {
         }
         let current = currentStudents[tutor.id] ?? []
         let ids = current + (compliance?.students ?? []).filter { !current.contains($0) }
-        let parts = evaluation?.parts
         let answers = (answersByTutor[tutor.id] ?? []).sorted {
             ($0.date, $0.studentID, $0.respondent.rawValue) < ($1.date, $1.studentID, $1.respondent.rawValue)
         }
@@ -139,14 +162,7 @@ struct TutorPages: PageBuilder {
             studentHeaders: [text[.nameColumn], text[.tutor], text[.compliance], text[.overdueList]],
             students: studentRows(ids, root: root), recordsHeading: "\(text[.recordsWritten]) (\(written.count))",
             recordCounts: counts, evaluationHeading: text[.evaluation],
-            parts: [
-                FactView(label: text[.partRecords], value: text.score(parts?.records)),
-                FactView(label: text[.partParents], value: text.score(parts?.parents)),
-                FactView(label: text[.partStudents], value: text.score(parts?.students)),
-                FactView(label: text[.partForums], value: text.score(parts?.forums)),
-            ]
-                + (parts?.timeliness == nil
-                    ? [] : [FactView(label: text[.timeliness], value: text.score(parts?.timeliness))]),
+            parts: scoreParts(evaluation?.parts),
             grade: text.grade(evaluation?.grade), gradeKind: evaluation?.grade?.rawValue ?? "none",
             score: text.score(evaluation?.score), bio: tutor.bio.isEmpty ? nil : tutor.bio.html,
             surveyHeading: "\(text[.surveys]) (\(answers.count))",
@@ -161,14 +177,7 @@ struct TutorPages: PageBuilder {
                 ])
             },
             recordHeaders: [text[.date], text[.student], text[.record], text[.markColumn]],
-            records: written.map { record in
-                var student = studentLink(record.studentID, root: root)
-                student.href += "#" + anchor(record)
-                return TutorRecordView(
-                    date: text.shortDate(record.date), dateISO: record.date.iso, student: student,
-                    type: text.recordType(record.type), isConfidential: record.isConfidential,
-                    confidentialLabel: text[.confidential])
-            },
+            records: recordRows(written, root: root),
             terms: termComparison(
                 id: "by-term", title: "\(tutor.name) · \(text[.termComparison])", scoreLabel: text[.score],
                 tutorTermFigures(tutor.id)),

@@ -77,6 +77,20 @@ import Testing
             .filter { $0.contains("growth-new") || $0.contains("growth-old") }
     }
 
+    /// `--sync` flushes the new site to disk before the swap: the same site,
+    /// swapped in whole, nothing left beside it.
+    @Test func aSyncedBuildWritesTheSameSite() throws {
+        let (parent, site, bytes) = try Self.builtSite()
+        let synced = parent.appendingPathComponent("synced")
+        let run = try CheckCommandTests.growth(Self.arguments(synced, ["--sync"]))
+        #expect(run.status == 0, "\(run.output)")
+        #expect(BuildCommandTests.snapshot(synced) == bytes)
+        let again = try CheckCommandTests.growth(Self.arguments(site, ["--sync"]))
+        #expect(again.status == 0, "\(again.output)")
+        #expect(BuildCommandTests.snapshot(site) == bytes)
+        #expect(Self.leftovers(parent) == [])
+    }
+
     @Test func aSecondBuildWaitsOrRefusesAndSaysWhoHoldsTheLock() throws {
         let (parent, site, _) = try Self.builtSite()
         defer { TestContent.remove(parent) }

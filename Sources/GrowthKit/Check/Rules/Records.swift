@@ -23,29 +23,7 @@ extension CrossFileRules {
     mutating func buildRecords(_ parsedRecords: inout [Parsed<Record>], students: [String: Student]) -> [Record] {
         var records: [Record] = []
         records.reserveCapacity(parsedRecords.count)
-        // Same student, date, type and text: the same record filed twice.
-        struct Fingerprint: Hashable {
-            var student: String
-            var date: Day
-            var type: RecordType
-            var text: String
-
-            // Bytes, not characters: String hashing normalizes Unicode, which
-            // costs more than the rest of the check on a large school.
-            static func == (a: Fingerprint, b: Fingerprint) -> Bool {
-                a.student == b.student && a.date == b.date && a.type == b.type && a.text.utf8.elementsEqual(b.text.utf8)
-            }
-
-            func hash(into hasher: inout Hasher) {
-                hasher.combine(date)
-                hasher.combine(type)
-                var student = student
-                student.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                var text = text
-                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            }
-        }
-        var seen: [Fingerprint: SourceLocation] = [:]
+        var seen: [RecordFingerprint: SourceLocation] = [:]
         parsedRecords.reverse()
         while let parsed = parsedRecords.popLast() {
             var record = parsed.value
@@ -58,7 +36,7 @@ extension CrossFileRules {
                     confidential: settings.policy(for: settings.term(asOf: record.date)).confidentialByDefault
                         .contains(record.type))
             }
-            let fingerprint = Fingerprint(
+            let fingerprint = RecordFingerprint(
                 student: record.studentID, date: record.date, type: record.type,
                 text: record.content.read(.checking)?.body.html ?? "")
             if let first = seen[fingerprint] {
@@ -83,5 +61,28 @@ extension CrossFileRules {
         // In place: a sorted copy of a large school's records is another 100 MB.
         records.sort { ($0.studentID, $0.date, $0.type, $0.id) < ($1.studentID, $1.date, $1.type, $1.id) }
         return records
+    }
+}
+
+/// Same student, date, type and text: the same record filed twice.
+struct RecordFingerprint: Hashable {
+    var student: String
+    var date: Day
+    var type: RecordType
+    var text: String
+
+    // Bytes, not characters: String hashing normalizes Unicode, which
+    // costs more than the rest of the check on a large school.
+    static func == (a: RecordFingerprint, b: RecordFingerprint) -> Bool {
+        a.student == b.student && a.date == b.date && a.type == b.type && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(date)
+        hasher.combine(type)
+        var student = student
+        student.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
