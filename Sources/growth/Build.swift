@@ -34,6 +34,14 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Flush the new site to disk before it replaces the old one (slower; for a server that may lose power).")
     var sync = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A folder where the build keeps what it made, so the next build renders only the pages that changed.",
+            discussion:
+                "Keep it between nightly builds (.growth-cache, say); a cache of another version, other templates or another as-of date is ignored.",
+            valueName: "folder"))
+    var cache: String?
+
     @Flag(help: "Print how long each stage took, on standard error.")
     var timings = false
 
@@ -67,15 +75,25 @@ struct Build: AsyncParsableCommand {
         // With --allow-errors the site lists every problem, warnings too: each says what it left out.
         let problems = allowErrors ? checked.diagnostics : []
         var count = 0
+        var cacheNote = ""
         do {
             // Each page goes into the staging folder as soon as it is rendered.
-            let staging = try OutputStaging(for: target, content: URL(fileURLWithPath: options.content))
+            let staging = try OutputStaging(
+                for: target, content: URL(fileURLWithPath: options.content), cache: openCache(templateSet))
             count = SiteBuilder.build(
                 school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems,
                 into: staging)
             clock.lap("aggregate, render and write")
             let kept = try staging.commit(sync: sync, beforeSwap: Self.faultPause)
             clock.lap("swap")
+            if let unkept = staging.saveCache() { report(unkept) }
+            clock.lap("cache")
+            if staging.cache != nil {
+                let counts = staging.cacheCounts
+                cacheNote =
+                    " (\(counts.rendered) pages rendered, \(counts.reused) unchanged since the cached build; "
+                    + "\(counts.reused + counts.unchanged) files kept as they were)"
+            }
             // The committed site/README.md of a clone is kept without a word.
             let added = kept.filter { $0 != "README.md" }
             if !added.isEmpty {
@@ -87,7 +105,28 @@ struct Build: AsyncParsableCommand {
             report(error)
             throw ExitCode(1)
         }
-        options.say("growth build: wrote \(count) files to \(output) as of \(asOf) for \(audience.rawValue)")
+        options.say(
+            "growth build: wrote \(count) files to \(output) as of \(asOf) for \(audience.rawValue)\(cacheNote)")
+    }
+
+    /// The `--cache` of the last build, and a word when it cannot serve this one.
+    func openCache(_ templates: TemplateSet) -> BuildCache? {
+        guard let cache else { return nil }
+        let folder = URL(fileURLWithPath: cache).standardizedFileURL.path
+        let site = URL(fileURLWithPath: output).standardizedFileURL.path
+        if folder == site || folder.hasPrefix(site + "/") {
+            options.say(
+                "growth build: the cache \(cache) is inside the output folder, which a build replaces whole; it is not used"
+            )
+            return nil
+        }
+        let opened = BuildCache(
+            folder: URL(fileURLWithPath: cache),
+            key: BuildCache.Key(templates: templates, audience: audience))
+        if let reason = opened.ignored {
+            options.say("growth build: the cache in \(cache) is ignored: \(reason); every page is rendered")
+        }
+        return opened
     }
 
     /// The defaults, or a school's `--templates` over them; a broken one stops the build.

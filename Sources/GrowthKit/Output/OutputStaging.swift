@@ -21,12 +21,30 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     private var written: Set<String> = []
     private var bytes = 0
     private var failure: OutputFolder.WriteError?
+    /// The last build's files, when the build has a cache (`--cache`).
+    public let cache: BuildCache?
+    private var digests: [String: PageDigest] = [:]
+    /// What the build made, without the marker and a person's files: what the cache keeps.
+    private var generated: Set<String> = []
+    private var counts = Counts()
+
+    /// How the files of a build with a cache came to be.
+    public struct Counts: Sendable, Equatable {
+        /// Pages whose digest changed, or that the cache did not hold.
+        public var rendered = 0
+        /// Pages made from what they were made from last time: linked from the cache.
+        public var reused = 0
+        /// Files rendered or made again with the bytes the cache holds: linked, not written.
+        public var unchanged = 0
+    }
 
     /// Checks the target and makes the staging folder.
     ///
     /// - Parameter content: the content folder, which must not lie inside the output.
-    public init(for given: URL, content: URL? = nil) throws(Diagnostic) {
+    /// - Parameter cache: the last build's files and digests, to reuse.
+    public init(for given: URL, content: URL? = nil, cache: BuildCache? = nil) throws(Diagnostic) {
         self.given = given
+        self.cache = cache
         target = given.standardizedFileURL.resolvingSymlinksInPath()
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
@@ -53,11 +71,43 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         }
     }
 
-    /// Writes one file of the new site; the first failure is kept for `commit`.
+    public var keepsDigests: Bool { cache != nil }
+
+    public func put(_ path: String, _ content: [UInt8], digest: PageDigest) {
+        lock.withLock {
+            digests[path] = digest
+            counts.rendered += 1
+        }
+        put(path, content)
+    }
+
+    public func reuse(_ path: String, digest: PageDigest) -> Bool {
+        guard let cache, cache.pages[path] == digest, cache.files.contains(path) else { return false }
+        guard (try? makeFolders(of: path)) != nil, link(cache.stored(path), folder.path + "/" + path) == 0 else {
+            return false
+        }
+        lock.withLock {
+            written.insert(path)
+            digests[path] = digest
+            counts.reused += 1
+        }
+        return true
+    }
+
+    /// How the files came to be, for a build with a cache.
+    public var cacheCounts: Counts { lock.withLock { counts } }
+
+    /// Writes one file of the new site; the first failure is kept for
+    /// `commit`. With a cache that holds the same bytes, links them instead.
     public func put(_ path: String, _ content: [UInt8]) {
         do throws(OutputFolder.WriteError) {
             try makeFolders(of: path)
-            try OutputFolder.writeFile(content, to: folder.path + "/" + path, named: path)
+            let full = folder.path + "/" + path
+            if let cache, cache.bytes(of: path) == content, link(cache.stored(path), full) == 0 {
+                lock.withLock { counts.unchanged += 1 }
+            } else {
+                try OutputFolder.writeFile(content, to: full, named: path)
+            }
             lock.withLock {
                 written.insert(path)
                 bytes += content.count
@@ -103,6 +153,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     public func commit(sync: Bool = false, beforeSwap: () -> Void = {}) throws(Diagnostic) -> [String] {
         let fail = { (message: String) in OutputFailure.diagnostic(self.given.standardizedFileURL, message) }
         let (generated, size, failed) = lock.withLock { (written, bytes, failure) }
+        lock.withLock { self.generated = generated }
         if let failed {
             abandon()
             throw fail(failed.message(needed: size, at: folder.deletingLastPathComponent().path))
@@ -128,6 +179,19 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         try OutputFolder.swap(folder, into: target, exists: exists, fail: fail)
         if sync { _ = OutputFolder.flush(target.deletingLastPathComponent().path) }
         return foreign
+    }
+
+    /// Keeps the site just committed in the cache for the next build; nil,
+    /// or what could not be kept (the site is in place either way).
+    public func saveCache() -> Diagnostic? {
+        guard let cache else { return nil }
+        let (generated, digests) = lock.withLock { (self.generated, self.digests) }
+        do throws(Diagnostic) {
+            try cache.save(site: target, generated: generated, digests: digests)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Removes the staging folder: the build stops, the old site stays.

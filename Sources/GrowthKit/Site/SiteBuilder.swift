@@ -5,6 +5,20 @@ import Foundation
 /// from several render workers at once.
 public protocol SiteSink: Sendable {
     func put(_ path: String, _ bytes: [UInt8])
+    /// Whether the sink keeps what each page is made from (a build with a
+    /// cache): pages are then digested, and may be reused instead of rendered.
+    var keepsDigests: Bool { get }
+    /// A page rendered because no earlier build's bytes could serve.
+    func put(_ path: String, _ bytes: [UInt8], digest: PageDigest)
+    /// Puts the earlier build's bytes of `path` again when they were made from
+    /// `digest`; false when they were not, or cannot be had.
+    func reuse(_ path: String, digest: PageDigest) -> Bool
+}
+
+extension SiteSink {
+    public var keepsDigests: Bool { false }
+    public func put(_ path: String, _ bytes: [UInt8], digest: PageDigest) { put(path, bytes) }
+    public func reuse(_ path: String, digest: PageDigest) -> Bool { false }
 }
 
 /// The whole output of a build, in memory: relative path → bytes.
@@ -45,9 +59,14 @@ public enum SiteBuilder {
         let plan = plan(school: school, asOf: asOf, audience: audience, templates: templates, problems: problems)
         for (path, bytes) in plan.files { sink.put(path, bytes) }
         let pages = plan.pages
+        let digested = sink.keepsDigests
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let page = pages[index].make()
-            sink.put(page.path, Array(templates.render(page).utf8))
+            let boxed = BoxedPage(page)
+            guard digested else { return sink.put(page.path, Array(templates.render(boxed).utf8)) }
+            let digest = boxed.digest
+            if sink.reuse(page.path, digest: digest) { return }
+            sink.put(page.path, Array(templates.render(boxed).utf8), digest: digest)
         }
         return plan.files.count + pages.count
     }

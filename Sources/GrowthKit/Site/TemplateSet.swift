@@ -167,9 +167,32 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page's view into its template, then into the layout.
     func render(_ page: Page, scripts: [String] = []) -> String {
-        let body = library.render(TemplateValue.box(page.view) ?? [:], withTemplate: page.template) ?? ""
-        let layout = LayoutContext(frame: page.frame, body: body, scripts: scripts)
-        return library.render(TemplateValue.box(layout) ?? [:], withTemplate: "layout") ?? body
+        render(BoxedPage(page), scripts: scripts)
+    }
+
+    /// Renders a page already boxed (a build with a cache boxes each page
+    /// once, for its digest and, when it changed, for rendering).
+    func render(_ page: BoxedPage, scripts: [String] = []) -> String {
+        let body = library.render(page.view, withTemplate: page.template) ?? ""
+        // What `TemplateValue.box` makes of the layout's view (frame, body, scripts).
+        let layout: [String: Any] = ["frame": page.frame, "body": body, "scripts": scripts.map { $0 as Any }]
+        return library.render(layout, withTemplate: "layout") ?? body
+    }
+
+    /// What the templates and assets are, in 128 bits: part of the build
+    /// cache's key, so a cache made with other templates is never used.
+    public var digest: String {
+        var hasher = StableHasher()
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+            hasher.add(path)
+            hasher.add(text)
+        }
+        for (path, bytes) in binaryAssets.sorted(by: { $0.key < $1.key }) {
+            hasher.add(path)
+            hasher.add(count: bytes.count)
+            bytes.withUnsafeBytes { hasher.add(bytes: $0) }
+        }
+        return PageDigest(value: hasher.state).description
     }
 
     /// Assets copied as they are, text and binary.
@@ -180,11 +203,19 @@ public struct TemplateSet: Sendable {
     }
 }
 
-/// What the layout template sees.
-struct LayoutContext {
-    var frame: PageFrame
-    var body: String
-    var scripts: [String]
+/// A page's frame and view as the templates see them, boxed once.
+struct BoxedPage {
+    var template: String
+    var frame: Any
+    var view: Any
+
+    init(_ page: Page) {
+        template = page.template
+        frame = TemplateValue.box(page.frame) ?? [String: Any]()
+        view = TemplateValue.box(page.view) ?? [String: Any]()
+    }
+
+    var digest: PageDigest { PageDigest(template: template, frame: frame, view: view) }
 }
 
 /// `{{name}}` in HTML, escaped by `HTML.escape`.

@@ -58,10 +58,17 @@ enum CIFiles {
                 run: |
                   curl -fsSL -o /usr/local/bin/growth "$GROWTH_RELEASES/v$GROWTH_VERSION/growth-linux-x86_64"
                   chmod +x /usr/local/bin/growth
+              # What last night's builds made: tonight's render only the pages that changed
+              # (the past terms' pages are reused). It holds the sites' bytes, as the artifacts do.
+              - uses: actions/cache@v4
+                with:
+                  path: .growth-cache
+                  key: growth-cache-${{ github.run_id }}
+                  restore-keys: growth-cache-
               - name: Build the leadership site
-                run: growth build --content content --output site-leadership --audience leadership --format github
+                run: growth build --content content --output site-leadership --audience leadership --cache .growth-cache --format github
               - name: Build the staff site
-                run: growth build --content content --output site-staff --audience staff --format github
+                run: growth build --content content --output site-staff --audience staff --cache .growth-cache --format github
               # The sites are kept as build artifacts, readable by the repository's members only.
               # Never turn on GitHub Pages for them: a Pages site is public.
               - uses: actions/upload-artifact@v4
@@ -121,9 +128,14 @@ enum CIFiles {
         nightly:
           rules:
             - if: $CI_PIPELINE_SOURCE == "schedule"
+          # What last night's builds made: tonight's render only the pages that changed.
+          cache:
+            key: growth-cache
+            paths:
+              - .growth-cache
           script:
-            - growth build --content content --output site-leadership --audience leadership
-            - growth build --content content --output site-staff --audience staff
+            - growth build --content content --output site-leadership --audience leadership --cache .growth-cache
+            - growth build --content content --output site-staff --audience staff --cache .growth-cache
           # Kept as job artifacts, readable by project members only. Never publish them with
           # GitLab Pages unless its access control is on: the leadership site holds minors' data.
           artifacts:

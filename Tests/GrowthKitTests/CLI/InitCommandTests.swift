@@ -46,7 +46,11 @@ import Yams
         }
         #expect(
             try String(contentsOf: school.appendingPathComponent(".gitattributes"), encoding: .utf8).contains("eol=lf"))
-        #expect(try String(contentsOf: school.appendingPathComponent(".gitignore"), encoding: .utf8).contains("site/"))
+        #expect(
+            try String(contentsOf: school.appendingPathComponent(".gitignore"), encoding: .utf8).contains("site/\n"))
+        #expect(
+            try String(contentsOf: school.appendingPathComponent(".gitignore"), encoding: .utf8).contains(
+                ".growth-cache/\n"))
         let hook = try String(contentsOf: school.appendingPathComponent("hooks/pre-commit"), encoding: .utf8)
         #expect(hook.contains("growth check --content content --changed"))
         #expect(FileManager.default.isExecutableFile(atPath: school.appendingPathComponent("hooks/pre-commit").path))
@@ -84,8 +88,16 @@ import Yams
         #expect(runs.contains("growth check --content content --format github"))
         #expect(
             runs.contains(
-                "growth build --content content --output site-leadership --audience leadership --format github"))
-        #expect(runs.contains("growth build --content content --output site-staff --audience staff --format github"))
+                "growth build --content content --output site-leadership --audience leadership --cache .growth-cache --format github"
+            ))
+        #expect(
+            runs.contains(
+                "growth build --content content --output site-staff --audience staff --cache .growth-cache --format github"
+            ))
+        // The cache of last night's builds is kept between runs, under the name the .gitignore leaves out.
+        let nightlySteps = try #require((jobs["nightly"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let cacheStep = try #require(nightlySteps.first { ($0["uses"] as? String) == "actions/cache@v4" })
+        #expect((cacheStep["with"] as? [String: Any])?["path"] as? String == ".growth-cache")
         #expect(github.contains("fetch-depth: 0"))
         #expect(github.contains("actions/upload-artifact@v4"))
         #expect(!github.contains("actions/deploy-pages"))
@@ -103,9 +115,10 @@ import Yams
         let nightly = try #require(pipeline["nightly"] as? [String: Any])
         #expect(
             nightly["script"] as? [String] == [
-                "growth build --content content --output site-leadership --audience leadership",
-                "growth build --content content --output site-staff --audience staff",
+                "growth build --content content --output site-leadership --audience leadership --cache .growth-cache",
+                "growth build --content content --output site-staff --audience staff --cache .growth-cache",
             ])
+        #expect((nightly["cache"] as? [String: Any])?["paths"] as? [String] == [".growth-cache"])
         #expect((pipeline["variables"] as? [String: Any])?["GIT_DEPTH"] as? Int == 0)
     }
 

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+
+@testable import GrowthKit
+
+/// `growth build --cache`: the next build renders only the pages whose
+/// inputs changed and rewrites only the files whose bytes changed, its site
+/// byte for byte the site a build without the cache makes; a cache of
+/// another version or other templates is ignored, and a page showing another
+/// as-of date is made again.
+@Suite(.serialized) struct BuildCacheTests {
+    /// A copy of the two-term fixture, a cache folder and an output folder.
+    struct School {
+        let folder: URL
+        var content: URL { folder.appendingPathComponent("content") }
+        var cache: URL { folder.appendingPathComponent("cache") }
+        var site: URL { folder.appendingPathComponent("site") }
+
+        init() throws {
+            folder = try TestContent.temporaryFolder()
+            try FileManager.default.copyItem(
+                at: TestContent.packageRoot.appendingPathComponent(OutputFaultTests.content), to: content)
+        }
+
+        func build(
+            into output: URL? = nil, cached: Bool = true, asOf: String = "2025-12-10", _ extra: [String] = []
+        ) throws -> TestProcess {
+            var arguments = [
+                "build", "--content", content.path, "--output", (output ?? site).path, "--as-of", asOf, "--no-history",
+            ]
+            if cached { arguments += ["--cache", cache.path] }
+            let run = try CheckCommandTests.growth(arguments + extra)
+            #expect(run.status == 0, "\(run.output)")
+            return run
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+
+        func inode(_ path: String) -> UInt64? {
+            (try? FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path))?[
+                .systemFileNumber] as? UInt64
+        }
+
+        /// `(rendered, unchanged)` from the build's last line.
+        static func counts(_ run: TestProcess) -> (rendered: Int, reused: Int)? {
+            guard let match = run.output.firstMatch(of: /\((\d+) pages rendered, (\d+) unchanged/) else { return nil }
+            return (Int(match.1)!, Int(match.2)!)
+        }
+    }
+
+    enum Change: String, CaseIterable, CustomTestStringConvertible {
+        case added, edited, deleted, settings
+        var testDescription: String { rawValue }
+
+        func apply(to school: School) throws {
+            switch self {
+            case .added:
+                try school.write("students/s2/2025-11-25-talk.md", "---\nmood: 2\n---\n新加的一次谈心。\n")
+            case .edited:
+                try school.write("students/s2/2025-11-11-talk.md", "---\nmood: 5\n---\n2025-11-11 谈心，改过。\n")
+            case .deleted:
+                try FileManager.default.removeItem(
+                    at: school.content.appendingPathComponent("students/s2/2025-11-11-talk.md"))
+            case .settings:
+                let path = school.content.appendingPathComponent("school.yml")
+                let text = try String(contentsOf: path, encoding: .utf8)
+                try text.replacingOccurrences(of: "name: 测试学校", with: "name: 改名学校")
+                    .write(to: path, atomically: true, encoding: .utf8)
+            }
+        }
+    }
+
+    @Test(arguments: Change.allCases) func anIncrementalBuildIsTheFullBuild(_ change: Change) throws {
+        let school = try School()
+        let first = try school.build()
+        let all = try #require(School.counts(first))
+        #expect(all.rendered > 10 && all.reused == 0)
+        let endedPage = "terms/2025-1/classes/c1/index.html"
+        let before = (student: school.inode("students/s3/index.html"), ended: school.inode(endedPage))
+        #expect(before.student != nil && before.ended != nil)
+
+        try change.apply(to: school)
+        let second = try school.build()
+        let full = school.folder.appendingPathComponent("full")
+        _ = try school.build(into: full, cached: false)
+        #expect(BuildCommandTests.snapshot(school.site) == BuildCommandTests.snapshot(full))
+
+        let counts = try #require(School.counts(second))
+        if change == .settings {
+            // The school's name is on every page: every page is made again.
+            #expect(counts.reused == 0)
+            #expect(
+                try String(contentsOf: school.site.appendingPathComponent(endedPage), encoding: .utf8).contains("改名学校"))
+        } else {
+            // s2's growth file, class, tutor, the dashboards and figures change; s3's file and
+            // the ended term's pages do not, and are the same files on disk, not written again.
+            #expect(counts.rendered > 0 && counts.rendered < all.rendered / 2, "\(second.output)")
+            #expect(counts.rendered + counts.reused == all.rendered)
+            #expect(school.inode("students/s3/index.html") == before.student)
+            #expect(school.inode(endedPage) == before.ended)
+            #expect(school.inode("students/s2/index.html") != nil)
+        }
+        // And the cache now serves the next build whole.
+        let third = try school.build()
+        #expect(School.counts(third)?.rendered == 0)
+        #expect(BuildCommandTests.snapshot(school.site) == BuildCommandTests.snapshot(full))
+    }
+
+    enum Mismatch: String, CaseIterable, CustomTestStringConvertible {
+        case version, templates, unreadable
+        var testDescription: String { rawValue }
+    }
+
+    /// A cache that does not match is never trusted: its poisoned pages do
+    /// not reach the site, and the build says why it rendered everything.
+    @Test(arguments: Mismatch.allCases) func aCacheThatDoesNotMatchIsIgnored(_ mismatch: Mismatch) throws {
+        let school = try School()
+        _ = try school.build()
+        let stored = school.cache.appendingPathComponent("leadership")
+        let manifest = stored.appendingPathComponent("cache.json")
+        // Poison every cached page: a trusted cache would publish this.
+        let files = stored.appendingPathComponent("files")
+        for path in BuildCommandTests.snapshot(files).keys where path.hasSuffix(".html") {
+            let url = files.appendingPathComponent(path)
+            try FileManager.default.removeItem(at: url)  // a link to the site's file: unlink, then write
+            try "POISONED".write(to: url, atomically: false, encoding: .utf8)
+        }
+        var extra: [String] = []
+        let reason: String
+        switch mismatch {
+        case .version:
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            try text.replacingOccurrences(of: "\"growth\":\"\(GrowthVersion.current)\"", with: "\"growth\":\"0.0.1\"")
+                .write(to: manifest, atomically: true, encoding: .utf8)
+            reason = "it was made by growth 0.0.1, this is \(GrowthVersion.current)"
+        case .templates:
+            let templates = school.folder.appendingPathComponent("templates/assets")
+            try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+            try "body { color: black; }\n".write(
+                to: templates.appendingPathComponent("extra.css"), atomically: true, encoding: .utf8)
+            extra = ["--templates", templates.deletingLastPathComponent().path]
+            reason = "it was made with other templates"
+        case .unreadable:
+            try "{ not json".write(to: manifest, atomically: true, encoding: .utf8)
+            reason = "\(manifest.path) cannot be read"
+        }
+        let run = try school.build(extra)
+        #expect(
+            run.output.contains("growth build: the cache in \(school.cache.path) is ignored: \(reason)"),
+            "\(run.output)")
+        #expect(School.counts(run)?.reused == 0)
+        let site = BuildCommandTests.snapshot(school.site)
+        #expect(!site.values.contains { String(decoding: $0, as: UTF8.self).contains("POISONED") })
+        let full = school.folder.appendingPathComponent("full")
+        _ = try school.build(into: full, cached: false, extra)
+        #expect(site == BuildCommandTests.snapshot(full))
+    }
+
+    /// Every page shows the day its figures are for, so a build for another
+    /// as-of date makes each page of the running term again; an ended term's
+    /// pages show its last day and are the same files as before.
+    @Test func anotherAsOfDateMakesTheRunningTermsPagesAgain() throws {
+        let school = try School()
+        _ = try school.build()
+        let ended = BuildCommandTests.snapshot(school.site).keys.filter {
+            $0.hasPrefix("terms/2025-1/") && $0.hasSuffix(".html")
+        }
+        #expect(ended.count >= 4)
+        let inodes = ended.map(school.inode)
+        let run = try school.build(asOf: "2025-12-11")
+        let counts = try #require(School.counts(run))
+        #expect(counts.reused == ended.count, "\(run.output)")
+        #expect(ended.map(school.inode) == inodes)
+        let full = school.folder.appendingPathComponent("full")
+        _ = try school.build(into: full, cached: false, asOf: "2025-12-11")
+        let site = BuildCommandTests.snapshot(school.site)
+        #expect(site == BuildCommandTests.snapshot(full))
+        #expect(String(decoding: site["index.html"]!, as: UTF8.self).contains("2025年12月11日"))
+    }
+
+    /// Each audience keeps its own cache in the one folder, so a nightly
+    /// build of both sites reuses both.
+    @Test func theStaffAndLeadershipSitesEachKeepTheirOwn() throws {
+        let school = try School()
+        let staff = school.folder.appendingPathComponent("staff")
+        _ = try school.build()
+        _ = try school.build(into: staff, ["--audience", "staff"])
+        let again = try school.build(into: staff, ["--audience", "staff"])
+        #expect(School.counts(again)?.rendered == 0)
+        #expect(School.counts(try school.build())?.rendered == 0)
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: school.cache.path)) == ["leadership", "staff"])
+    }
+}
