@@ -3,7 +3,7 @@
 /// version of growth (which the build cache's key holds), the same digest
 /// means the same bytes, so a build with `--cache` renders only the pages
 /// whose digest changed. Stable across runs and machines: 128-bit FNV-1a
-/// over a tagged, length-prefixed walk with the keys of each level sorted.
+/// over a tagged, length-prefixed walk of the values in declaration order.
 public struct PageDigest: Sendable, Hashable, CustomStringConvertible {
     let value: UInt128
 
@@ -20,18 +20,20 @@ public struct PageDigest: Sendable, Hashable, CustomStringConvertible {
 
     init(value: UInt128) { self.value = value }
 
-    /// The digest of a page's template, frame and view, boxed.
-    init(template: String, frame: Any, view: Any) {
-        var hasher = StableHasher()
-        hasher.add(template)
-        hasher.add(value: frame)
-        hasher.add(value: view)
-        value = hasher.state
+    /// The digest of a page's template, frame and view.
+    init(_ page: Page) {
+        let sink = DigestSink()
+        sink.hasher.add(page.template)
+        sink.token(0x20, depth: 0)
+        try? page.frame.encode(to: DigestEncoder(sink: sink, depth: 1))
+        sink.token(0x21, depth: 0)
+        try? page.view.encode(to: DigestEncoder(sink: sink, depth: 1))
+        value = sink.hasher.state
     }
 }
 
-/// 128-bit FNV-1a, fed with tagged values so that `["a", "b"]` and `["ab"]`
-/// differ.
+/// 128-bit FNV-1a; its users tag and length-prefix what they feed it, so
+/// that `["a", "b"]` and `["ab"]` differ.
 struct StableHasher {
     private(set) var state: UInt128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d
     private static let prime: UInt128 = 0x0000_0000_0100_0000_0000_0000_0000_013B
@@ -61,39 +63,171 @@ struct StableHasher {
             add(bytes: UnsafeRawBufferPointer(buffer))
         }
     }
+}
 
-    /// A value as `TemplateValue.box` makes it: text, flags, numbers, lists,
-    /// fields, `Absent`; anything else by its description.
-    mutating func add(value: Any) {
-        switch value {
-        case let text as String:
-            add(byte: 1)
-            add(text)
-        case let flag as Bool:
-            add(byte: flag ? 2 : 3)
-        case let number as Int:
-            add(byte: 4)
-            add(count: number)
-        case let number as Double:
-            add(byte: 5)
-            withUnsafeBytes(of: number.bitPattern.littleEndian) { add(bytes: $0) }
-        case is Absent:
-            add(byte: 6)
-        case let list as [Any]:
-            add(byte: 7)
-            add(count: list.count)
-            for element in list { add(value: element) }
-        case let fields as [String: Any]:
-            add(byte: 8)
-            add(count: fields.count)
-            for key in fields.keys.sorted() {
-                add(key)
-                add(value: fields[key]!)
-            }
-        default:
-            add(byte: 9)
-            add(String(reflecting: type(of: value)))
-            add(String(describing: value))
-        }
+/// Feeds a view, through its synthesized `Encodable`, to a `StableHasher`:
+/// each key and element a token tagged with its depth, then its value, in
+/// the order the properties are declared. With the depth the stream is
+/// unambiguous: `{a: {b: 1}, c: 2}` and `{a: {b: 1, c: 2}}` differ.
+private final class DigestSink {
+    var hasher = StableHasher()
+
+    func token(_ tag: UInt8, depth: Int) {
+        hasher.add(byte: tag)
+        hasher.add(count: depth)
     }
+
+    func key(_ key: some CodingKey, depth: Int) {
+        token(0x01, depth: depth)
+        hasher.add(key.stringValue)
+    }
+
+    func text(_ text: String) {
+        hasher.add(byte: 0x02)
+        hasher.add(text)
+    }
+
+    func flag(_ flag: Bool) { hasher.add(byte: flag ? 0x03 : 0x04) }
+
+    func number(_ number: Int) {
+        hasher.add(byte: 0x05)
+        hasher.add(count: number)
+    }
+
+    func number(_ number: Double) {
+        hasher.add(byte: 0x06)
+        withUnsafeBytes(of: number.bitPattern.littleEndian) { hasher.add(bytes: $0) }
+    }
+
+    func absent() { hasher.add(byte: 0x07) }
+
+    func value(_ value: some Encodable, depth: Int) {
+        if let text = value as? String { return self.text(text) }
+        try? value.encode(to: DigestEncoder(sink: self, depth: depth))
+    }
+}
+
+private func unsupported() -> Never {
+    preconditionFailure("a template view encodes itself by hand; growth's views use synthesized Encodable")
+}
+
+private struct DigestEncoder: Encoder {
+    let sink: DigestSink
+    let depth: Int
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        sink.token(0x10, depth: depth)
+        return KeyedEncodingContainer(DigestKeyed<Key>(sink: sink, depth: depth))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        sink.token(0x11, depth: depth)
+        return DigestUnkeyed(sink: sink, depth: depth)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { DigestSingle(sink: sink, depth: depth) }
+}
+
+private struct DigestKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let sink: DigestSink
+    let depth: Int
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) {
+        sink.key(key, depth: depth)
+        sink.absent()
+    }
+    mutating func encode(_ value: String, forKey key: Key) {
+        sink.key(key, depth: depth)
+        sink.text(value)
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) {
+        sink.key(key, depth: depth)
+        sink.flag(value)
+    }
+    mutating func encode(_ value: Int, forKey key: Key) {
+        sink.key(key, depth: depth)
+        sink.number(value)
+    }
+    mutating func encode(_ value: Double, forKey key: Key) {
+        sink.key(key, depth: depth)
+        sink.number(value)
+    }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
+        sink.key(key, depth: depth)
+        sink.value(value, depth: depth + 1)
+    }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) {
+        sink.key(key, depth: depth)
+        if let value { sink.text(value) } else { sink.absent() }
+    }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) {
+        sink.key(key, depth: depth)
+        if let value { sink.value(value, depth: depth + 1) } else { sink.absent() }
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    { unsupported() }
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { unsupported() }
+    mutating func superEncoder() -> any Encoder { unsupported() }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { unsupported() }
+}
+
+private struct DigestUnkeyed: UnkeyedEncodingContainer {
+    let sink: DigestSink
+    let depth: Int
+    var codingPath: [any CodingKey] { [] }
+    private(set) var count = 0
+
+    private mutating func element() {
+        sink.token(0x12, depth: depth)
+        count += 1
+    }
+
+    mutating func encodeNil() {
+        element()
+        sink.absent()
+    }
+    mutating func encode(_ value: String) {
+        element()
+        sink.text(value)
+    }
+    mutating func encode(_ value: Bool) {
+        element()
+        sink.flag(value)
+    }
+    mutating func encode(_ value: Int) {
+        element()
+        sink.number(value)
+    }
+    mutating func encode(_ value: Double) {
+        element()
+        sink.number(value)
+    }
+    mutating func encode<T: Encodable>(_ value: T) {
+        element()
+        sink.value(value, depth: depth + 1)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+        -> KeyedEncodingContainer<NestedKey>
+    { unsupported() }
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { unsupported() }
+    mutating func superEncoder() -> any Encoder { unsupported() }
+}
+
+private struct DigestSingle: SingleValueEncodingContainer {
+    let sink: DigestSink
+    let depth: Int
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() { sink.absent() }
+    mutating func encode(_ value: String) { sink.text(value) }
+    mutating func encode(_ value: Bool) { sink.flag(value) }
+    mutating func encode(_ value: Int) { sink.number(value) }
+    mutating func encode(_ value: Double) { sink.number(value) }
+    mutating func encode<T: Encodable>(_ value: T) { sink.value(value, depth: depth) }
 }

@@ -62,11 +62,10 @@ public enum SiteBuilder {
         let digested = sink.keepsDigests
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let page = pages[index].make()
-            let boxed = BoxedPage(page)
-            guard digested else { return sink.put(page.path, Array(templates.render(boxed).utf8)) }
-            let digest = boxed.digest
+            guard digested else { return sink.put(page.path, Array(templates.render(page).utf8)) }
+            let digest = PageDigest(page)
             if sink.reuse(page.path, digest: digest) { return }
-            sink.put(page.path, Array(templates.render(boxed).utf8), digest: digest)
+            sink.put(page.path, Array(templates.render(page).utf8), digest: digest)
         }
         return plan.files.count + pages.count
     }

@@ -211,11 +211,9 @@ struct BoxedPage {
 
     init(_ page: Page) {
         template = page.template
-        frame = TemplateValue.box(page.frame) ?? [String: Any]()
-        view = TemplateValue.box(page.view) ?? [String: Any]()
+        frame = TemplateValue.box(page.frame)
+        view = TemplateValue.box(page.view)
     }
-
-    var digest: PageDigest { PageDigest(template: template, frame: frame, view: view) }
 }
 
 /// `{{name}}` in HTML, escaped by `HTML.escape`.

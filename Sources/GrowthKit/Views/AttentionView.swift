@@ -1,6 +1,6 @@
 /// Students who need attention now (issue: the principal's phone): a fall in
 /// mood, a low mood, or an overdue follow-up, by thresholds in `school.yml`.
-struct AttentionView: Sendable {
+struct AttentionView: Sendable, Encodable {
     var heading: String
     /// The rule, stated on the page.
     var rule: String
@@ -10,7 +10,7 @@ struct AttentionView: Sendable {
 }
 
 /// One student who needs attention, and why.
-struct AttentionRowView: Sendable, Hashable {
+struct AttentionRowView: Sendable, Hashable, Encodable {
     var student: LinkView
     var schoolClass: LinkView
     var tutor: LinkView?

@@ -1,11 +1,11 @@
 /// A row of a table in a view: ready-made cell strings.
-struct TableRow: Sendable, Hashable {
+struct TableRow: Sendable, Hashable, Encodable {
     var cells: [String]
 }
 
 /// A chart made at build time: inline SVG with a `<title>`, a one-sentence
 /// summary, and its numbers as a table for readers who cannot see it.
-struct ChartView: Sendable {
+struct ChartView: Sendable, Encodable {
     var id: String
     var title: String
     /// The whole `<svg>` element; every text in it is escaped.

@@ -3,7 +3,7 @@
 /// class stand.
 typealias ClassTutorsView = TableSectionView<ClassTutorRowView>
 
-struct ClassTutorRowView: Sendable, Hashable {
+struct ClassTutorRowView: Sendable, Hashable, Encodable {
     var tutor: LinkView
     var students: String
     var compliance: String

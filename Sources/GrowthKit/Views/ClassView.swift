@@ -1,5 +1,5 @@
 /// A student in a class or tutor list.
-struct StudentRowView: Sendable, Hashable {
+struct StudentRowView: Sendable, Hashable, Encodable {
     var link: LinkView
     var id: String
     var tutor: LinkView?
@@ -11,12 +11,12 @@ struct StudentRowView: Sendable, Hashable {
 }
 
 /// One row of the heat map: a student's records per week.
-struct HeatRowView: Sendable, Hashable {
+struct HeatRowView: Sendable, Hashable, Encodable {
     var student: LinkView
     var cells: [HeatCellView]
 }
 
-struct HeatCellView: Sendable, Hashable {
+struct HeatCellView: Sendable, Hashable, Encodable {
     var level: Int
     var count: String
     var title: String
@@ -26,7 +26,7 @@ struct HeatCellView: Sendable, Hashable {
 typealias FamilyCountsView = TableSectionView<FactView>
 
 /// A class summary (`classes/<id>/index.html`).
-struct ClassView: Sendable {
+struct ClassView: Sendable, Encodable {
     var name: String
     var nameLang: String?
     var facts: [FactView]

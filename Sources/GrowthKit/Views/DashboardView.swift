@@ -1,12 +1,12 @@
 /// A headline number on the dashboard.
-struct FigureView: Sendable, Hashable {
+struct FigureView: Sendable, Hashable, Encodable {
     var label: String
     var value: String
     var hint: String?
 }
 
 /// The school dashboard (`index.html`).
-struct DashboardView: Sendable {
+struct DashboardView: Sendable, Encodable {
     var heading: String
     var figures: [FigureView]
     var charts: [ChartView]
@@ -35,7 +35,7 @@ struct DashboardView: Sendable {
 }
 
 /// A class in a list.
-struct ClassRowView: Sendable, Hashable {
+struct ClassRowView: Sendable, Hashable, Encodable {
     var link: LinkView
     var headTeacher: LinkView?
     var students: String

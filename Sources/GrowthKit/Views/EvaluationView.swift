@@ -1,5 +1,5 @@
 /// A tutor in the ranking.
-struct RankingRowView: Sendable, Hashable {
+struct RankingRowView: Sendable, Hashable, Encodable {
     var rank: String
     var tutor: LinkView
     var score: String
@@ -18,7 +18,7 @@ struct RankingRowView: Sendable, Hashable {
 }
 
 /// A tutor's parent answers on contact beside the tutor's own visit records.
-struct ContactRowView: Sendable, Hashable {
+struct ContactRowView: Sendable, Hashable, Encodable {
     var tutor: LinkView
     var cells: [String]
     /// Set when the records say contacted and most of those parents say not.
@@ -29,7 +29,7 @@ struct ContactRowView: Sendable, Hashable {
 typealias TutorTableView = TableSectionView<ContactRowView>
 
 /// The school evaluation (`evaluation/index.html`).
-struct EvaluationView: Sendable {
+struct EvaluationView: Sendable, Encodable {
     var heading: String
     var headers: [String]
     var rows: [RankingRowView]

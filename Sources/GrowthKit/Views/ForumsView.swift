@@ -1,5 +1,5 @@
 /// One forum meeting.
-struct ForumView: Sendable {
+struct ForumView: Sendable, Encodable {
     var anchor: String
     var date: String
     var dateISO: String
@@ -12,7 +12,7 @@ struct ForumView: Sendable {
 }
 
 /// The forums page (`forums/index.html`).
-struct ForumsView: Sendable {
+struct ForumsView: Sendable, Encodable {
     var heading: String
     var forums: [ForumView]
     var none: String

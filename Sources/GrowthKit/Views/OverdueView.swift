@@ -1,6 +1,6 @@
 /// One student in an overdue list: every item they are behind on in one row,
 /// so a principal reads it per student, worst first.
-struct OverdueView: Sendable, Hashable {
+struct OverdueView: Sendable, Hashable, Encodable {
     var student: LinkView
     var schoolClass: LinkView
     var tutor: LinkView?

@@ -1,5 +1,5 @@
 /// A link in the navigation or in a table.
-struct LinkView: Sendable, Hashable {
+struct LinkView: Sendable, Hashable, Encodable {
     var href: String
     var text: String
     var isCurrent: Bool = false
@@ -8,7 +8,7 @@ struct LinkView: Sendable, Hashable {
 }
 
 /// What every page shares: language, title, navigation, the banner.
-struct PageFrame: Sendable {
+struct PageFrame: Sendable, Encodable {
     var lang: String
     var title: String
     var schoolName: String
@@ -34,7 +34,7 @@ struct PageFrame: Sendable {
 
 /// A table under its own heading, with a line saying how to read it: the
 /// head teacher's tutors, the partners, the family counts, the contact checks.
-struct TableSectionView<Row: Sendable & Hashable>: Sendable {
+struct TableSectionView<Row: Sendable & Hashable & Encodable>: Sendable, Encodable {
     var heading: String
     var hint: String
     var headers: [String]
@@ -60,16 +60,21 @@ struct PlannedPage: Sendable {
     var make: @Sendable () -> Page
 }
 
+/// A page's view or frame: what the templates see. Its synthesized
+/// `Encodable` is how the site stage reads it, without `Mirror`, both to hand
+/// it to Mustache and to digest it.
+typealias TemplateView = Encodable & Sendable
+
 /// A page: its path in the site, its template, and its view.
 struct Page: Sendable {
     var path: String
     var template: String
     var frame: PageFrame
-    var view: any Sendable
+    var view: any TemplateView
 }
 
 /// A status shown with a colour and a word, never colour alone.
-struct StatusView: Sendable, Hashable {
+struct StatusView: Sendable, Hashable, Encodable {
     var kind: String
     var text: String
 }

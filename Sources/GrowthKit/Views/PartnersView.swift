@@ -2,7 +2,7 @@
 /// what the tutors recorded of it this term.
 typealias PartnersView = TableSectionView<PartnerRowView>
 
-struct PartnerRowView: Sendable, Hashable {
+struct PartnerRowView: Sendable, Hashable, Encodable {
     var first: LinkView
     var second: LinkView
     var span: String

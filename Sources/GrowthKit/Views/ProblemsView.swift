@@ -1,5 +1,5 @@
 /// A problem in the list of what a build left out.
-struct ProblemView: Sendable, Hashable {
+struct ProblemView: Sendable, Hashable, Encodable {
     var severity: String
     var severityText: String
     var place: String
@@ -7,7 +7,7 @@ struct ProblemView: Sendable, Hashable {
 }
 
 /// `problems/index.html`, written only by a build with `--allow-errors`.
-struct ProblemsView: Sendable {
+struct ProblemsView: Sendable, Encodable {
     var heading: String
     var intro: String
     var headers: [String]

@@ -1,7 +1,7 @@
 /// Each policy item for a group of students: the closed periods' figure, and
 /// beside it the period still open, so work done in it shows (SPEC §3 judges
 /// closed periods only; a term-long home visit would look undone all term).
-struct ProgressView: Sendable {
+struct ProgressView: Sendable, Encodable {
     var heading: String
     /// What each figure counts, in one line: a closed-period figure and an
     /// overdue flag can seem to disagree.

@@ -1,6 +1,6 @@
 /// The search page (`search/index.html`); the index ships as a script file,
 /// `search/index.js`, so search works from `file://` too.
-struct SearchView: Sendable {
+struct SearchView: Sendable, Encodable {
     var heading: String
     var placeholder: String
     var hint: String

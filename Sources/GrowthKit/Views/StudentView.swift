@@ -1,12 +1,12 @@
 /// A labelled value in a definition list.
-struct FactView: Sendable, Hashable {
+struct FactView: Sendable, Hashable, Encodable {
     var label: String
     var value: String
     var link: LinkView?
 }
 
 /// A policy item of a growth file.
-struct ItemView: Sendable, Hashable {
+struct ItemView: Sendable, Hashable, Encodable {
     var item: String
     var cadence: String
     var due: String
@@ -18,7 +18,7 @@ struct ItemView: Sendable, Hashable {
 }
 
 /// A follow-up action in a list.
-struct FollowUpView: Sendable, Hashable {
+struct FollowUpView: Sendable, Hashable, Encodable {
     var action: String
     var due: String
     var recorded: String
@@ -26,7 +26,7 @@ struct FollowUpView: Sendable, Hashable {
 }
 
 /// A record in the timeline.
-struct RecordView: Sendable {
+struct RecordView: Sendable, Encodable {
     var anchor: String
     var date: String
     var dateISO: String
@@ -45,7 +45,7 @@ struct RecordView: Sendable {
 }
 
 /// One term of a growth file, or the holiday between two terms.
-struct TermSectionView: Sendable {
+struct TermSectionView: Sendable, Encodable {
     var anchor: String
     var heading: String
     /// A holiday between terms: its records count for no term.
@@ -62,7 +62,7 @@ struct TermSectionView: Sendable {
 
 /// The growth file of one student (`students/<id>/index.html`): one page for
 /// the whole stay, grouped by term, newest first (SPEC §7).
-struct StudentView: Sendable {
+struct StudentView: Sendable, Encodable {
     var name: String
     var nameLang: String?
     var id: String

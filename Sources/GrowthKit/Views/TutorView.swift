@@ -1,5 +1,5 @@
 /// A tutor's page (`tutors/<id>/index.html`).
-struct TutorView: Sendable {
+struct TutorView: Sendable, Encodable {
     var name: String
     var nameLang: String?
     var facts: [FactView]
@@ -33,7 +33,7 @@ struct TutorView: Sendable {
 }
 
 /// A tutor's summary of their work.
-struct SummaryView: Sendable, Hashable {
+struct SummaryView: Sendable, Hashable, Encodable {
     var date: String
     var dateISO: String
     var title: String?
@@ -46,7 +46,7 @@ struct SummaryView: Sendable, Hashable {
 }
 
 /// A record in a tutor's list, linked to its place in the growth file.
-struct TutorRecordView: Sendable, Hashable {
+struct TutorRecordView: Sendable, Hashable, Encodable {
     var date: String
     var dateISO: String
     var student: LinkView
