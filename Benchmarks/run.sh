@@ -8,7 +8,8 @@
 # and reused while the generator is unchanged. Hugo builds the same notes
 # (Debian's hugo, installed when apt can; skipped with a note otherwise).
 # Unless --no-large, a 10,000-student school with two terms (540,000
-# records) is built once too, for memory and the growth ratio.
+# records) is built once too, for memory and the growth ratio. `growth serve` (save to
+# served) and `growth build --cache` after one record changes are timed on the first school.
 set -euo pipefail
 
 students=2000
@@ -191,11 +192,15 @@ fi
 echo "==> growth serve: saving a record until its page is served (3 times)"
 python3 Benchmarks/serve_latency.py "$bin" "$school" "$as_of" "$tmp/serve.json"
 
+# growth build --cache: one record changed since the cached build, on a copy of the school.
+echo "==> growth build --cache after one record changes (3 times, on a copy)"
+python3 Benchmarks/incremental.py "$bin" "$school" "$as_of" "$tmp/incremental" "$tmp/incremental.json"
+
 echo
 python3 - "$tmp/times.json" "$runs" "${rss_kb:-}" "$students" "$records" "${build_rss_kb:-}" "$tmp/serve.json" \
-    "${hugo_rss_kb:-}" "$tmp/large.txt" <<'EOF'
+    "${hugo_rss_kb:-}" "$tmp/large.txt" "$tmp/incremental.json" <<'EOF'
 import json, statistics, sys
-path, runs, rss_kb, students, records, build_rss_kb, serve, hugo_rss_kb, large = sys.argv[1:]
+path, runs, rss_kb, students, records, build_rss_kb, serve, hugo_rss_kb, large, incremental = sys.argv[1:]
 results = {r["command"]: r.get("median") or statistics.median(r["times"]) for r in json.load(open(path))["results"]}
 ref, check, build = results["cat"], results["growth check"], results["growth build"]
 hugo = results.get("hugo")
@@ -215,6 +220,11 @@ rows = [
 if hugo:
     rows.append(("hugo, the same notes", f"{seconds(hugo)} s", f"{hugo / ref:.1f}× cat", mb(hugo_rss_kb)))
 rows.append(("growth serve, save to served", f"{seconds(saved)} s", f"{saved / build:.2f}× a full build", "n/a"))
+cached = json.load(open(incremental))
+last = cached["runs"][-1]
+rows.append(("growth build --cache, one record changed", f"{seconds(cached['median'])} s",
+             f"{cached['median'] / build:.2f}× a full build; {last['rendered']} pages rendered, "
+             f"{last['reused']} reused, {last['kept']} files kept", mb(str(cached["rss_kb"]))))
 parts = open(large).read().split()
 if len(parts) == 2:
     wall, rss = parts

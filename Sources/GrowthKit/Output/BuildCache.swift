@@ -89,10 +89,59 @@ public final class BuildCache: Sendable {
     }
 
     /// Replaces the cache with the build just put in place at `site`: a link
-    /// (or a copy) of each of `generated`, and the pages' digests. The site
-    /// is complete whatever happens here; a cache that cannot be made is
-    /// left out, and the next build renders every page.
-    func save(site: URL, generated: Set<String>, digests: [String: PageDigest]) throws(Diagnostic) {
+    /// (or a copy) of each of `generated`, and the pages' digests. `kept`
+    /// are the files linked from this cache, already the same on disk. The
+    /// site is complete whatever happens here; a cache that cannot be made
+    /// is left out, and the next build renders every page.
+    func save(site: URL, generated: Set<String>, kept: Set<String>, digests: [String: PageDigest]) throws(Diagnostic) {
+        let stored = Stored(key: key, pages: digests.mapValues(\.description), files: generated.sorted())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let manifest = try? encoder.encode(stored) else {
+            throw Diagnostic.warning(
+                .output, at: SourceLocation(path: folder.path),
+                "cannot write the cache; the next build renders every page")
+        }
+        if ignored == nil, !files.isEmpty, update(site: site, generated: generated, kept: kept, manifest: manifest) {
+            return
+        }
+        try replace(site: site, generated: generated, manifest: manifest)
+    }
+
+    /// The cache brought up to date where it is: only the files that changed
+    /// are linked again. Its manifest goes first and comes back last, so a
+    /// build killed meanwhile leaves no cache rather than a wrong one. False
+    /// when it could not be done (the caller then makes the cache anew).
+    private func update(site: URL, generated: Set<String>, kept: Set<String>, manifest: Data) -> Bool {
+        let json = folder.path + "/cache.json"
+        guard unlink(json) == 0 else { return false }
+        for path in files.subtracting(generated) { unlink(stored(path)) }
+        var made: Set<String> = []
+        for path in generated.subtracting(kept) {
+            unlink(stored(path))
+            guard place(site.path + "/" + path, at: folder.path + "/files", path, made: &made) else { return false }
+        }
+        let temporary = json + ".new-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: manifest), rename(temporary, json) == 0
+        else { return false }
+        return true
+    }
+
+    /// `from` linked (or copied) to `path` under `root`, with its folders.
+    private func place(_ from: String, at root: String, _ path: String, made: inout Set<String>) -> Bool {
+        var prefix = ""
+        for part in path.split(separator: "/").dropLast() {
+            prefix += (prefix.isEmpty ? "" : "/") + part
+            if made.insert(prefix).inserted { mkdir(root + "/" + prefix, 0o755) }
+        }
+        let to = root + "/" + path
+        if link(from, to) == 0 { return true }
+        guard let data = FileManager.default.contents(atPath: from) else { return false }
+        return FileManager.default.createFile(atPath: to, contents: data)
+    }
+
+    /// A new cache made beside the old one and swapped in for it.
+    private func replace(site: URL, generated: Set<String>, manifest: Data) throws(Diagnostic) {
         let parent = folder.deletingLastPathComponent()
         // A warning: the build itself is done.
         let fail = { (message: String) in
@@ -107,32 +156,13 @@ public final class BuildCache: Sendable {
         } catch {
             throw fail("cannot make the cache: \(OutputFolder.describe(error)); the next build renders every page")
         }
-        var made: Set<String> = [""]
-        for path in generated.sorted() {
-            let parts = path.split(separator: "/").dropLast()
-            var prefix = ""
-            for part in parts {
-                prefix += (prefix.isEmpty ? "" : "/") + part
-                if made.insert(prefix).inserted { mkdir(staging.path + "/files/" + prefix, 0o755) }
-            }
-            let from = site.path + "/" + path
-            let to = staging.path + "/files/" + path
-            if link(from, to) != 0 {
-                guard let data = FileManager.default.contents(atPath: from),
-                    FileManager.default.createFile(atPath: to, contents: data)
-                else {
-                    try? FileManager.default.removeItem(at: staging)
-                    throw fail("cannot keep \(path) in the cache; the next build renders every page")
-                }
-            }
+        var made: Set<String> = []
+        for path in generated.sorted()
+        where !place(site.path + "/" + path, at: staging.path + "/files", path, made: &made) {
+            try? FileManager.default.removeItem(at: staging)
+            throw fail("cannot keep \(path) in the cache; the next build renders every page")
         }
-        let stored = Stored(
-            key: key, pages: digests.mapValues(\.description), files: generated.sorted())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(stored),
-            FileManager.default.createFile(atPath: staging.path + "/cache.json", contents: data)
-        else {
+        guard FileManager.default.createFile(atPath: staging.path + "/cache.json", contents: manifest) else {
             try? FileManager.default.removeItem(at: staging)
             throw fail("cannot write the cache's cache.json; the next build renders every page")
         }

@@ -26,6 +26,8 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     private var digests: [String: PageDigest] = [:]
     /// What the build made, without the marker and a person's files: what the cache keeps.
     private var generated: Set<String> = []
+    /// Files linked from the cache: the same files on disk as the cache's.
+    private var kept: Set<String> = []
     private var counts = Counts()
 
     /// How the files of a build with a cache came to be.
@@ -88,6 +90,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         }
         lock.withLock {
             written.insert(path)
+            kept.insert(path)
             digests[path] = digest
             counts.reused += 1
         }
@@ -104,7 +107,10 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             try makeFolders(of: path)
             let full = folder.path + "/" + path
             if let cache, cache.bytes(of: path) == content, link(cache.stored(path), full) == 0 {
-                lock.withLock { counts.unchanged += 1 }
+                lock.withLock {
+                    counts.unchanged += 1
+                    kept.insert(path)
+                }
             } else {
                 try OutputFolder.writeFile(content, to: full, named: path)
             }
@@ -185,9 +191,9 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// or what could not be kept (the site is in place either way).
     public func saveCache() -> Diagnostic? {
         guard let cache else { return nil }
-        let (generated, digests) = lock.withLock { (self.generated, self.digests) }
+        let (generated, kept, digests) = lock.withLock { (self.generated, self.kept, self.digests) }
         do throws(Diagnostic) {
-            try cache.save(site: target, generated: generated, digests: digests)
+            try cache.save(site: target, generated: generated, kept: kept, digests: digests)
             return nil
         } catch {
             return error

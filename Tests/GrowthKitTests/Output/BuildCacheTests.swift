@@ -105,6 +105,10 @@ import Testing
             #expect(school.inode(endedPage) == before.ended)
             #expect(school.inode("students/s2/index.html") != nil)
         }
+        // The cache, brought up to date in place, holds exactly the new site.
+        var site = BuildCommandTests.snapshot(school.site)
+        site[".growth-site"] = nil
+        #expect(BuildCommandTests.snapshot(school.cache.appendingPathComponent("leadership/files")) == site)
         // And the cache now serves the next build whole.
         let third = try school.build()
         #expect(School.counts(third)?.rendered == 0)
