@@ -3,13 +3,19 @@
 enum DataExport {
     /// Output paths → bytes.
     static func files(school: School, aggregates: SchoolAggregates) -> [String: [UInt8]] {
+        makers(school: school, aggregates: aggregates).mapValues { $0() }
+    }
+
+    /// Each export file, made when it is called: `growth serve` makes one
+    /// only when a browser asks for it.
+    static func makers(school: School, aggregates: SchoolAggregates) -> [String: @Sendable () -> [UInt8]] {
         let names = Names(school)
         return [
-            "data/compliance.json": Array(complianceJSON(school, aggregates, names).text.utf8),
-            "data/evaluation.json": Array(evaluationJSON(school, aggregates, names).text.utf8),
-            "data/compliance.csv": complianceCSV(aggregates, names).bytes,
-            "data/evaluation.csv": evaluationCSV(aggregates, names).bytes,
-            "data/terms.json": Array(termsJSON(aggregates).text.utf8),
+            "data/compliance.json": { Array(complianceJSON(school, aggregates, names).text.utf8) },
+            "data/evaluation.json": { Array(evaluationJSON(school, aggregates, names).text.utf8) },
+            "data/compliance.csv": { complianceCSV(aggregates, names).bytes },
+            "data/evaluation.csv": { evaluationCSV(aggregates, names).bytes },
+            "data/terms.json": { Array(termsJSON(aggregates).text.utf8) },
         ]
     }
 

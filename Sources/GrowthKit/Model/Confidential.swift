@@ -27,17 +27,21 @@ public struct Confidential<Value: Sendable & Hashable>: Sendable, Hashable, Conf
 /// `Clearance` like `Confidential`, and the staff projection removes the
 /// value of a marked one, so a field added to what a record says is as
 /// private as the rest of it without anyone naming it.
+///
+/// The value is kept in a shared, immutable box: a record is copied many
+/// times on its way to the pages (grouped per student, per tutor, per term),
+/// and one reference is cheaper to copy than every string of what it says.
 public struct Guarded<Value: Sendable & Hashable>: Sendable, Hashable, ConfidentialField {
-    private var stored: Value?
+    private var stored: Box<Value>?
     public private(set) var isConfidential: Bool
 
     init(_ value: Value, confidential: Bool) {
-        stored = value
+        stored = Box(value)
         isConfidential = confidential
     }
 
     /// The value, for every reader of an open one and a cleared reader of a marked one.
-    public func read(_ clearance: Clearance) -> Value? { isConfidential && !clearance.mayRead ? nil : stored }
+    public func read(_ clearance: Clearance) -> Value? { isConfidential && !clearance.mayRead ? nil : stored?.value }
 
     /// The checks apply the policy's default where the file says nothing.
     mutating func mark(confidential: Bool) { isConfidential = confidential }
@@ -52,6 +56,17 @@ public struct Guarded<Value: Sendable & Hashable>: Sendable, Hashable, Confident
 
     /// Whether a confidential value is held: what the staff projection always leaves false.
     var holdsValue: Bool { isConfidential && stored != nil }
+}
+
+/// An immutable value behind one reference, compared by its value.
+final class Box<Value: Sendable & Hashable>: Sendable, Hashable {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    static func == (a: Box, b: Box) -> Bool { a === b || a.value == b.value }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// Marks confidential fields for the test that walks a staff model.

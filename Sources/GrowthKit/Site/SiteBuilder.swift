@@ -58,6 +58,7 @@ public enum SiteBuilder {
     ) -> Int {
         let plan = plan(school: school, asOf: asOf, audience: audience, templates: templates, problems: problems)
         for (path, bytes) in plan.files { sink.put(path, bytes) }
+        for (path, make) in plan.makers { sink.put(path, make()) }
         let pages = plan.pages
         let digested = sink.keepsDigests
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
@@ -67,12 +68,13 @@ public enum SiteBuilder {
             if sink.reuse(page.path, digest: digest) { return }
             sink.put(page.path, Array(templates.render(page).utf8), digest: digest)
         }
-        return plan.files.count + pages.count
+        return plan.files.count + plan.makers.count + pages.count
     }
 
-    /// The site with every page still to be made: the aggregates, exports,
-    /// search index and assets done, each page a closure that makes its view
-    /// and renders it. `growth serve` renders a page when it is asked for.
+    /// The site with every page still to be made: the aggregates done, each
+    /// page a closure that makes its view and renders it, each export and the
+    /// search index a closure too. `growth serve` makes a file when it is
+    /// asked for.
     public static func plan(
         school: School, asOf: Day, audience: Audience = .leadership, templates: TemplateSet = .defaults(),
         problems: [Diagnostic] = []
@@ -102,30 +104,37 @@ public enum SiteBuilder {
             pages += ended.planned(classes: term.classes, tutors: term.tutors)
         }
 
-        var files = DataExport.files(school: school, aggregates: aggregates)
-        let search = context.searchPage()
-        files[search.path] = Array(templates.render(search, scripts: ["index.js", "../assets/search.js"]).utf8)
-        files["search/index.js"] = Array(context.searchIndex(school).utf8)
-        for (path, bytes) in templates.assets { files[path] = bytes }
+        var makers = DataExport.makers(school: school, aggregates: aggregates)
+        makers["search/index.html"] = {
+            Array(templates.render(context.searchPage(), scripts: ["index.js", "../assets/search.js"]).utf8)
+        }
+        makers["search/index.js"] = { Array(context.searchIndex(school).utf8) }
+        var files = templates.assets
         files["robots.txt"] = Array("User-agent: *\nDisallow: /\n".utf8)
-        return SitePlan(files: files, pages: pages, templates: templates)
+        return SitePlan(files: files, makers: makers, pages: pages, templates: templates)
     }
 }
 
 /// A site whose pages are made on demand (see `SiteBuilder.plan`).
 public struct SitePlan: Sendable {
-    /// Exports, the search page and index, assets: made already.
+    /// The assets and `robots.txt`: there already.
     public let files: [String: [UInt8]]
+    /// The exports and the search page and index, each made when called.
+    let makers: [String: @Sendable () -> [UInt8]]
     let pages: [PlannedPage]
     let templates: TemplateSet
     private let index: [String: Int]
 
-    init(files: [String: [UInt8]], pages: [PlannedPage], templates: TemplateSet) {
+    init(
+        files: [String: [UInt8]], makers: [String: @Sendable () -> [UInt8]], pages: [PlannedPage],
+        templates: TemplateSet
+    ) {
         self.files = files
+        self.makers = makers
         self.pages = pages
         self.templates = templates
         index = Dictionary(pages.enumerated().map { ($0.element.path, $0.offset) }) { first, _ in first }
-        paths = Set(files.keys).union(index.keys)
+        paths = Set(files.keys).union(makers.keys).union(index.keys)
     }
 
     /// Every path of the site.
@@ -134,6 +143,7 @@ public struct SitePlan: Sendable {
     /// The bytes at `path`, a page rendered now; nil for a path the site does not have.
     public func render(_ path: String) -> [UInt8]? {
         if let bytes = files[path] { return bytes }
+        if let make = makers[path] { return make() }
         guard let position = index[path] else { return nil }
         return Array(templates.render(pages[position].make()).utf8)
     }
