@@ -73,7 +73,8 @@ struct KnownIDs {
         tutors = Set(inventory.tutors.map(\.value.id))
         students = Set(inventory.students.map(\.value.id))
         terms = Set(inventory.settings.first?.value.terms.map(\.id) ?? [])
-        for path in paths {
+        // Records are most of the paths and none is an entity's file.
+        for path in paths where !path.hasPrefix("students/") || path.hasSuffix("/index.md") {
             let parts = path.split(separator: "/").map(String.init)
             if parts.count == 2, parts[1].hasSuffix(".md") {
                 let id = String(parts[1].dropLast(3))

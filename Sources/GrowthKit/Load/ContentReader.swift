@@ -99,6 +99,22 @@ enum ContentReader {
     /// Reads and parses every file of the content folder. With a `cache`
     /// (`growth serve` keeps one), a file whose size, inode and times have not
     /// changed since the last read is not read or parsed again.
+    /// One content file read and parsed, or taken from `cache` when its stamp is unchanged.
+    static func readAndParse(_ path: String, _ kind: ContentFileKind, in rootPath: String, cache: ParseCache?)
+        -> ParsedFile
+    {
+        let stamp = cache.flatMap { _ in ParseCache.stamp(rootPath + "/" + path) }
+        if let stamp, let known = cache?.file(path, stamp: stamp) { return known }
+        guard let bytes = readFile(rootPath + "/" + path) else {
+            return ParsedFile(
+                path: path, document: nil,
+                diagnostics: [.error(.unreadableFile, at: SourceLocation(path: path), "the file cannot be read")])
+        }
+        let parsed = DocumentParser.parse(path: path, kind: kind, bytes: bytes)
+        if let stamp { cache?.store(parsed, stamp: stamp) }
+        return parsed
+    }
+
     static func read(_ root: URL, cache: ParseCache? = nil) async -> ContentFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -116,44 +132,40 @@ enum ContentReader {
                     .missingFile, at: SourceLocation(path: "school.yml"),
                     "school.yml is missing: every content folder needs one"))
         }
-        var work: [(String, ContentFileKind)] = []
-        for path in paths {
-            switch ContentLayout.classify(path) {
-            case .success(let kind): work.append((path, kind))
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            case nil: break
-            }
-        }
+        // Classifying 57,000 paths is work too: each worker classifies its own.
         let rootPath = root.path
-        let chunkSize = max(64, work.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
-        let chunks = stride(from: 0, to: work.count, by: chunkSize).map {
-            Array(work[$0..<min($0 + chunkSize, work.count)])
+        let chunkSize = max(64, paths.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
+        let chunks = stride(from: 0, to: paths.count, by: chunkSize).map {
+            Array(paths[$0..<min($0 + chunkSize, paths.count)])
         }
-        var files = await withTaskGroup(of: [ParsedFile].self) { group in
+        var (files, read) = await withTaskGroup(of: ([ParsedFile], [Diagnostic]).self) { group in
             for chunk in chunks {
                 group.addTask {
-                    chunk.map { path, kind in
-                        let stamp = cache.flatMap { _ in ParseCache.stamp(rootPath + "/" + path) }
-                        if let stamp, let known = cache?.file(path, stamp: stamp) { return known }
-                        guard let bytes = readFile(rootPath + "/" + path) else {
-                            return ParsedFile(
-                                path: path, document: nil,
-                                diagnostics: [
-                                    .error(.unreadableFile, at: SourceLocation(path: path), "the file cannot be read")
-                                ])
+                    var parsed: [ParsedFile] = []
+                    var problems: [Diagnostic] = []
+                    for path in chunk {
+                        switch ContentLayout.classify(path) {
+                        case .success(let kind): parsed.append(readAndParse(path, kind, in: rootPath, cache: cache))
+                        case .failure(let diagnostic): problems.append(diagnostic)
+                        case nil: break
                         }
-                        let parsed = DocumentParser.parse(path: path, kind: kind, bytes: bytes)
-                        if let stamp { cache?.store(parsed, stamp: stamp) }
-                        return parsed
                     }
+                    return (parsed, problems)
                 }
             }
             var all: [ParsedFile] = []
-            all.reserveCapacity(work.count)
-            for await part in group { all.append(contentsOf: part) }
-            return all
+            all.reserveCapacity(paths.count)
+            var problems: [Diagnostic] = []
+            for await (part, partProblems) in group {
+                all.append(contentsOf: part)
+                problems += partProblems
+            }
+            return (all, problems)
         }
-        cache?.keep(only: Set(work.map(\.0)))
+        // The folder's problems in path order, whichever worker found them.
+        read.sort { $0.location.path < $1.location.path }
+        diagnostics += read
+        cache?.keep(only: Set(files.map(\.path)))
         // In place: a sorted copy of half a million parsed files is memory a large school lacks.
         files.sort { $0.path < $1.path }
         return ContentFiles(files: files, diagnostics: diagnostics)
