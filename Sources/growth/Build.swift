@@ -76,10 +76,13 @@ struct Build: AsyncParsableCommand {
         let problems = allowErrors ? checked.diagnostics : []
         var count = 0
         var cacheNote = ""
+        // One build at a time uses a cache: its files are linked into this build's site.
+        let (buildCache, cacheLock) = openCache(templateSet)
+        defer { withExtendedLifetime(cacheLock) {} }
         do {
             // Each page goes into the staging folder as soon as it is rendered.
             let staging = try OutputStaging(
-                for: target, content: URL(fileURLWithPath: options.content), cache: openCache(templateSet))
+                for: target, content: URL(fileURLWithPath: options.content), cache: buildCache)
             count = SiteBuilder.build(
                 school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems,
                 into: staging)
@@ -109,24 +112,36 @@ struct Build: AsyncParsableCommand {
             "growth build: wrote \(count) files to \(output) as of \(asOf) for \(audience.rawValue)\(cacheNote)")
     }
 
-    /// The `--cache` of the last build, and a word when it cannot serve this one.
-    func openCache(_ templates: TemplateSet) -> BuildCache? {
-        guard let cache else { return nil }
+    /// The `--cache` of the last build, locked for this one, and a word when
+    /// it cannot serve this one.
+    func openCache(_ templates: TemplateSet) -> (BuildCache?, OutputLock?) {
+        guard let cache else { return (nil, nil) }
         let folder = URL(fileURLWithPath: cache).standardizedFileURL.path
         let site = URL(fileURLWithPath: output).standardizedFileURL.path
         if folder == site || folder.hasPrefix(site + "/") {
             options.say(
                 "growth build: the cache \(cache) is inside the output folder, which a build replaces whole; it is not used"
             )
-            return nil
+            return (nil, nil)
+        }
+        let lock: OutputLock
+        do {
+            lock = try OutputLock.acquire(
+                for: URL(fileURLWithPath: cache).appendingPathComponent(audience.rawValue), timeout: lockTimeout
+            ) { holder in
+                options.say("growth build: waiting for another build using the cache \(cache) (\(holder))")
+            }
+        } catch {
+            report(error)
+            options.say("growth build: building without the cache")
+            return (nil, nil)
         }
         let opened = BuildCache(
-            folder: URL(fileURLWithPath: cache),
-            key: BuildCache.Key(templates: templates, audience: audience))
+            folder: URL(fileURLWithPath: cache), key: BuildCache.Key(templates: templates, audience: audience))
         if let reason = opened.ignored {
             options.say("growth build: the cache in \(cache) is ignored: \(reason); every page is rendered")
         }
-        return opened
+        return (opened, lock)
     }
 
     /// The defaults, or a school's `--templates` over them; a broken one stops the build.

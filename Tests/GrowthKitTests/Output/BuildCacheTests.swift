@@ -198,6 +198,27 @@ import Testing
         #expect(School.counts(again)?.rendered == 0)
         #expect(School.counts(try school.build())?.rendered == 0)
         #expect(
-            Set(try FileManager.default.contentsOfDirectory(atPath: school.cache.path)) == ["leadership", "staff"])
+            Set(try FileManager.default.contentsOfDirectory(atPath: school.cache.path)) == [
+                "leadership", "staff", ".leadership.growth-lock", ".staff.growth-lock",
+            ])
+    }
+
+    /// Two builds never use one cache at once (one would link the files the
+    /// other is replacing): the second waits for the lock, or builds without
+    /// the cache, whole and correct, when it may not wait.
+    @Test func aCacheInUseIsNotShared() throws {
+        let school = try School()
+        _ = try school.build()
+        do {
+            let held = try OutputLock.acquire(for: school.cache.appendingPathComponent("leadership"), timeout: 0)
+            defer { withExtendedLifetime(held) {} }
+            let run = try school.build(["--lock-timeout", "0"])
+            #expect(run.output.contains("growth build: building without the cache"), "\(run.output)")
+            #expect(!run.output.contains("pages rendered"))
+        }
+        let full = school.folder.appendingPathComponent("full")
+        _ = try school.build(into: full, cached: false)
+        #expect(BuildCommandTests.snapshot(school.site) == BuildCommandTests.snapshot(full))
+        #expect(School.counts(try school.build())?.rendered == 0)
     }
 }
