@@ -38,7 +38,7 @@ struct Build: AsyncParsableCommand {
         help: ArgumentHelp(
             "A folder where the build keeps what it made, so the next build renders only the pages that changed.",
             discussion:
-                "Keep it between nightly builds (.growth-cache, say); a cache of another version, other templates or another as-of date is ignored.",
+                "Keep it between builds (.growth-cache, say); a cache made by another build of growth or with other templates is ignored.",
             valueName: "folder"))
     var cache: String?
 
@@ -116,11 +116,13 @@ struct Build: AsyncParsableCommand {
     /// it cannot serve this one.
     func openCache(_ templates: TemplateSet) -> (BuildCache?, OutputLock?) {
         guard let cache else { return (nil, nil) }
-        let folder = URL(fileURLWithPath: cache).standardizedFileURL.path
-        let site = URL(fileURLWithPath: output).standardizedFileURL.path
-        if folder == site || folder.hasPrefix(site + "/") {
+        // Through symlinks, and both ways: a build replaces its output whole,
+        // and the cache its own folder.
+        let folder = URL(fileURLWithPath: cache).standardizedFileURL.resolvingSymlinksInPath().path
+        let site = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+        if folder == site || folder.hasPrefix(site + "/") || site.hasPrefix(folder + "/") {
             options.say(
-                "growth build: the cache \(cache) is inside the output folder, which a build replaces whole; it is not used"
+                "growth build: the cache \(cache) and the output \(output) overlap, and a build replaces its output whole; the cache is not used"
             )
             return (nil, nil)
         }
@@ -132,8 +134,7 @@ struct Build: AsyncParsableCommand {
                 options.say("growth build: waiting for another build using the cache \(cache) (\(holder))")
             }
         } catch {
-            report(error)
-            options.say("growth build: building without the cache")
+            options.say("growth build: building without the cache: \(error.message)")
             return (nil, nil)
         }
         let opened = BuildCache(

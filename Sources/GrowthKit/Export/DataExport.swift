@@ -2,10 +2,6 @@
 /// evaluation as JSON for scripts and as CSV for Excel.
 enum DataExport {
     /// Output paths → bytes.
-    static func files(school: School, aggregates: SchoolAggregates) -> [String: [UInt8]] {
-        makers(school: school, aggregates: aggregates).mapValues { $0() }
-    }
-
     /// Each export file, made when it is called: `growth serve` makes one
     /// only when a browser asks for it.
     static func makers(school: School, aggregates: SchoolAggregates) -> [String: @Sendable () -> [UInt8]] {

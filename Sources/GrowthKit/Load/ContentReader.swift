@@ -96,9 +96,6 @@ enum ContentReader {
         return bytes
     }
 
-    /// Reads and parses every file of the content folder. With a `cache`
-    /// (`growth serve` keeps one), a file whose size, inode and times have not
-    /// changed since the last read is not read or parsed again.
     /// One content file read and parsed, or taken from `cache` when its stamp is unchanged.
     static func readAndParse(_ path: String, _ kind: ContentFileKind, in rootPath: String, cache: ParseCache?)
         -> ParsedFile
@@ -115,6 +112,9 @@ enum ContentReader {
         return parsed
     }
 
+    /// Reads and parses every file of the content folder. With a `cache`
+    /// (`growth serve` keeps one), a file whose size, inode and times have not
+    /// changed since the last read is not read or parsed again.
     static func read(_ root: URL, cache: ParseCache? = nil) async -> ContentFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {

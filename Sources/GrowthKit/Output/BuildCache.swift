@@ -21,14 +21,43 @@ public final class BuildCache: Sendable {
     /// What a cache must match to be used.
     public struct Key: Codable, Equatable, Sendable {
         public var growth: String
+        /// The running binary's digest: a build of growth made from other
+        /// code (a fix to escaping, another Mustache) renders other bytes
+        /// for the same views, whatever its version says.
+        public var binary: String
         public var templates: String
         public var audience: String
 
         public init(templates: TemplateSet, audience: Audience) {
             growth = GrowthVersion.current
+            binary = Self.runningBinary
             self.templates = templates.digest
             self.audience = audience.rawValue
         }
+
+        /// The running binary's GNU build id (the linker's digest of it, in a
+        /// note near its start), else the digest of the whole file, else `unknown`.
+        static let runningBinary: String = {
+            let path = "/proc/self/exe"
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return "unknown" }
+            var head = [UInt8](repeating: 0, count: 8192)
+            let count = head.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+            // An ELF note: name size 4, descriptor size 20, type 3 (NT_GNU_BUILD_ID), "GNU\0".
+            let note: [UInt8] = [4, 0, 0, 0, 20, 0, 0, 0, 3, 0, 0, 0, 0x47, 0x4E, 0x55, 0]
+            if count > note.count + 20 {
+                for start in stride(from: 0, through: count - note.count - 20, by: 4)
+                where head[start..<start + note.count].elementsEqual(note) {
+                    let id = head[(start + note.count)..<(start + note.count + 20)]
+                    return "build-id " + id.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+                }
+            }
+            guard let data = FileManager.default.contents(atPath: path) else { return "unknown" }
+            var hasher = StableHasher()
+            data.withUnsafeBytes { hasher.add(bytes: $0) }
+            return PageDigest(value: hasher.state).description
+        }()
     }
 
     /// `cache.json`.
@@ -36,8 +65,10 @@ public final class BuildCache: Sendable {
         var key: Key
         /// Page path → the digest it was made from.
         var pages: [String: String]
-        /// Every file the build wrote, pages too.
-        var files: [String]
+        /// Every file the build wrote, pages too, with the size and time of
+        /// its copy in the cache: a copy changed since (edited in place
+        /// through the site's link, or emptied by a power cut) is not used.
+        var files: [String: String]
     }
 
     /// `<folder>/<audience>`.
@@ -45,8 +76,8 @@ public final class BuildCache: Sendable {
     let key: Key
     /// The last build's pages and the digests they were made from; empty when ignored.
     let pages: [String: PageDigest]
-    /// The files the cache holds; empty when ignored.
-    let files: Set<String>
+    /// The files the cache holds, with their stamps; empty when ignored.
+    let files: [String: String]
     /// Why the cache is not used: nil when it is, or when there is none yet.
     public let ignored: String?
 
@@ -55,38 +86,83 @@ public final class BuildCache: Sendable {
         self.key = key
         let manifest = folder.appendingPathComponent("cache.json")
         guard let data = FileManager.default.contents(atPath: manifest.path) else {
-            (pages, files, ignored) = ([:], [], nil)
+            (pages, files, ignored) = ([:], [:], nil)
             return
         }
         guard let stored = try? JSONDecoder().decode(Stored.self, from: data) else {
-            (pages, files, ignored) = ([:], [], "\(manifest.path) cannot be read")
+            (pages, files, ignored) = ([:], [:], "\(manifest.path) cannot be read")
             return
         }
         if let reason = Self.mismatch(stored.key, key) {
-            (pages, files, ignored) = ([:], [], reason)
+            (pages, files, ignored) = ([:], [:], reason)
+            return
+        }
+        if let unsafe = stored.files.keys.first(where: { !Self.isInside($0) }) {
+            (pages, files, ignored) = ([:], [:], "it names a file outside the cache (\(unsafe))")
             return
         }
         pages = stored.pages.compactMapValues(PageDigest.init)
-        files = Set(stored.files)
+        files = stored.files
         ignored = nil
     }
 
     /// Why a cache made for `old` cannot serve a build for `new`.
     static func mismatch(_ old: Key, _ new: Key) -> String? {
         if old.growth != new.growth { return "it was made by growth \(old.growth), this is \(new.growth)" }
+        if old.binary != new.binary { return "it was made by another build of growth \(new.growth)" }
         if old.templates != new.templates { return "it was made with other templates" }
         if old.audience != new.audience { return "it is for the \(old.audience) site" }
         return nil
     }
 
+    /// A relative path with no `..`, `.` or empty part: one that stays in the cache.
+    static func isInside(_ path: String) -> Bool {
+        !path.hasPrefix("/")
+            && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+                $0.isEmpty || $0 == "." || $0 == ".."
+            }
+    }
+
     /// Where the cache holds `path`'s bytes.
     func stored(_ path: String) -> String { folder.path + "/files/" + path }
 
-    /// The cache's bytes of `path`, when it holds them.
+    /// Whether the cache holds `path` as it left it: a regular file of the
+    /// size and time its manifest says.
+    func holds(_ path: String) -> Bool {
+        guard let stamp = files[path] else { return false }
+        return Self.stamp(stored(path)) == stamp
+    }
+
+    /// `<size>:<seconds>.<nanoseconds>` of a regular file's last change; nil for anything else.
+    static func stamp(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// The cache's bytes of `path`, when it holds them as it left them.
     func bytes(of path: String) -> [UInt8]? {
-        guard files.contains(path), let data = FileManager.default.contents(atPath: stored(path)) else { return nil }
+        guard holds(path), let data = FileManager.default.contents(atPath: stored(path)) else { return nil }
         return [UInt8](data)
     }
+
+    /// The manifest of the files now in the cache at `root`.
+    private func manifest(_ generated: Set<String>, at root: String, digests: [String: PageDigest]) -> Data? {
+        var stamps: [String: String] = [:]
+        for path in generated {
+            guard let stamp = Self.stamp(root + "/" + path) else { return nil }
+            stamps[path] = stamp
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try? encoder.encode(Stored(key: key, pages: digests.mapValues(\.description), files: stamps))
+    }
+
+    /// Marks a cache folder (the Cache Directory Tagging Specification, which
+    /// backup tools honour): only a folder with it, or an empty one, is replaced.
+    static let tag = "CACHEDIR.TAG"
+    static let tagText =
+        "Signature: 8a477f597d28d172789f06886806bc55\n# growth build --cache: the last build's files.\n"
 
     /// Replaces the cache with the build just put in place at `site`: a link
     /// (or a copy) of each of `generated`, and the pages' digests. `kept`
@@ -94,35 +170,30 @@ public final class BuildCache: Sendable {
     /// site is complete whatever happens here; a cache that cannot be made
     /// is left out, and the next build renders every page.
     func save(site: URL, generated: Set<String>, kept: Set<String>, digests: [String: PageDigest]) throws(Diagnostic) {
-        let stored = Stored(key: key, pages: digests.mapValues(\.description), files: generated.sorted())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let manifest = try? encoder.encode(stored) else {
-            throw Diagnostic.warning(
-                .output, at: SourceLocation(path: folder.path),
-                "cannot write the cache; the next build renders every page")
-        }
-        if ignored == nil, !files.isEmpty, update(site: site, generated: generated, kept: kept, manifest: manifest) {
+        if ignored == nil, !files.isEmpty, update(site: site, generated: generated, kept: kept, digests: digests) {
             return
         }
-        try replace(site: site, generated: generated, manifest: manifest)
+        try replace(site: site, generated: generated, digests: digests)
     }
 
     /// The cache brought up to date where it is: only the files that changed
     /// are linked again. Its manifest goes first and comes back last, so a
     /// build killed meanwhile leaves no cache rather than a wrong one. False
     /// when it could not be done (the caller then makes the cache anew).
-    private func update(site: URL, generated: Set<String>, kept: Set<String>, manifest: Data) -> Bool {
+    private func update(site: URL, generated: Set<String>, kept: Set<String>, digests: [String: PageDigest]) -> Bool {
         let json = folder.path + "/cache.json"
-        guard unlink(json) == 0 else { return false }
-        for path in files.subtracting(generated) { unlink(stored(path)) }
+        guard FileManager.default.fileExists(atPath: folder.path + "/" + Self.tag), unlink(json) == 0 else {
+            return false
+        }
+        for path in Set(files.keys).subtracting(generated) { unlink(stored(path)) }
         var made: Set<String> = []
         for path in generated.subtracting(kept) {
             unlink(stored(path))
             guard place(site.path + "/" + path, at: folder.path + "/files", path, made: &made) else { return false }
         }
         let temporary = json + ".new-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: manifest), rename(temporary, json) == 0
+        guard let manifest = manifest(generated, at: folder.path + "/files", digests: digests),
+            FileManager.default.createFile(atPath: temporary, contents: manifest), rename(temporary, json) == 0
         else { return false }
         return true
     }
@@ -141,11 +212,18 @@ public final class BuildCache: Sendable {
     }
 
     /// A new cache made beside the old one and swapped in for it.
-    private func replace(site: URL, generated: Set<String>, manifest: Data) throws(Diagnostic) {
+    private func replace(site: URL, generated: Set<String>, digests: [String: PageDigest]) throws(Diagnostic) {
         let parent = folder.deletingLastPathComponent()
         // A warning: the build itself is done.
         let fail = { (message: String) in
             Diagnostic.warning(.output, at: SourceLocation(path: parent.standardizedFileURL.path), message)
+        }
+        let manager = FileManager.default
+        let existing = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+        if !existing.isEmpty, !existing.contains(Self.tag) {
+            throw fail(
+                "\(folder.path) is not a growth cache (it has no \(Self.tag)); it is left as it is and no cache is kept"
+            )
         }
         OutputFolder.removeStale(name: key.audience, in: parent)
         let staging = parent.appendingPathComponent(
@@ -162,11 +240,20 @@ public final class BuildCache: Sendable {
             try? FileManager.default.removeItem(at: staging)
             throw fail("cannot keep \(path) in the cache; the next build renders every page")
         }
-        guard FileManager.default.createFile(atPath: staging.path + "/cache.json", contents: manifest) else {
+        guard let manifest = manifest(generated, at: staging.path + "/files", digests: digests),
+            manager.createFile(atPath: staging.path + "/cache.json", contents: manifest),
+            manager.createFile(atPath: staging.path + "/" + Self.tag, contents: Data(Self.tagText.utf8))
+        else {
             try? FileManager.default.removeItem(at: staging)
             throw fail("cannot write the cache's cache.json; the next build renders every page")
         }
         let exists = FileManager.default.fileExists(atPath: folder.path)
         try OutputFolder.swap(staging, into: folder, exists: exists, fail: fail)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

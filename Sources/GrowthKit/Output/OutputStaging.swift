@@ -84,7 +84,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String, digest: PageDigest) -> Bool {
-        guard let cache, cache.pages[path] == digest, cache.files.contains(path) else { return false }
+        guard let cache, cache.pages[path] == digest, cache.holds(path) else { return false }
         guard (try? makeFolders(of: path)) != nil, link(cache.stored(path), folder.path + "/" + path) == 0 else {
             return false
         }
@@ -106,6 +106,8 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         do throws(OutputFolder.WriteError) {
             try makeFolders(of: path)
             let full = folder.path + "/" + path
+            // Never write through a link into the cache: a path is written once, but make sure.
+            if cache != nil { unlink(full) }
             if let cache, cache.bytes(of: path) == content, link(cache.stored(path), full) == 0 {
                 lock.withLock {
                     counts.unchanged += 1

@@ -170,8 +170,7 @@ public struct TemplateSet: Sendable {
         render(BoxedPage(page), scripts: scripts)
     }
 
-    /// Renders a page already boxed (a build with a cache boxes each page
-    /// once, for its digest and, when it changed, for rendering).
+    /// Renders a page whose frame and view are boxed.
     func render(_ page: BoxedPage, scripts: [String] = []) -> String {
         let body = library.render(page.view, withTemplate: page.template) ?? ""
         // What `TemplateValue.box` makes of the layout's view (frame, body, scripts).
@@ -203,7 +202,7 @@ public struct TemplateSet: Sendable {
     }
 }
 
-/// A page's frame and view as the templates see them, boxed once.
+/// A page's frame and view as the templates see them.
 struct BoxedPage {
     var template: String
     var frame: Any

@@ -116,7 +116,7 @@ import Testing
     }
 
     enum Mismatch: String, CaseIterable, CustomTestStringConvertible {
-        case version, templates, unreadable
+        case version, binary, templates, unreadable, outside
         var testDescription: String { rawValue }
     }
 
@@ -142,6 +142,20 @@ import Testing
             try text.replacingOccurrences(of: "\"growth\":\"\(GrowthVersion.current)\"", with: "\"growth\":\"0.0.1\"")
                 .write(to: manifest, atomically: true, encoding: .utf8)
             reason = "it was made by growth 0.0.1, this is \(GrowthVersion.current)"
+        case .binary:
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            let edited = text.replacing(/"binary":"[^"]+"/, with: "\"binary\":\"0123\"")
+            #expect(edited != text)
+            try edited.write(to: manifest, atomically: true, encoding: .utf8)
+            reason = "it was made by another build of growth \(GrowthVersion.current)"
+        case .outside:
+            // A manifest naming a file outside the cache, as a crafted one restored by CI could.
+            let victim = school.cache.appendingPathComponent("victim.txt")
+            try "keep me".write(to: victim, atomically: true, encoding: .utf8)
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            try text.replacingOccurrences(of: "\"files\":{", with: "\"files\":{\"../../victim.txt\":\"8:1.1\",")
+                .write(to: manifest, atomically: true, encoding: .utf8)
+            reason = "it names a file outside the cache (../../victim.txt)"
         case .templates:
             let templates = school.folder.appendingPathComponent("templates/assets")
             try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
@@ -160,6 +174,9 @@ import Testing
         #expect(School.counts(run)?.reused == 0)
         let site = BuildCommandTests.snapshot(school.site)
         #expect(!site.values.contains { String(decoding: $0, as: UTF8.self).contains("POISONED") })
+        if mismatch == .outside {
+            #expect(FileManager.default.fileExists(atPath: school.cache.appendingPathComponent("victim.txt").path))
+        }
         let full = school.folder.appendingPathComponent("full")
         _ = try school.build(into: full, cached: false, extra)
         #expect(site == BuildCommandTests.snapshot(full))
@@ -220,5 +237,40 @@ import Testing
         _ = try school.build(into: full, cached: false)
         #expect(BuildCommandTests.snapshot(school.site) == BuildCommandTests.snapshot(full))
         #expect(School.counts(try school.build())?.rendered == 0)
+    }
+
+    /// The cache's files are the site's files on disk: one edited in place
+    /// through the site (or emptied by a power cut) is not used again.
+    @Test func aCachedFileChangedSinceIsRenderedAgain() throws {
+        let school = try School()
+        _ = try school.build()
+        let page = school.site.appendingPathComponent("students/s3/index.html")
+        let handle = try FileHandle(forWritingTo: page)
+        handle.seekToEndOfFile()
+        handle.write(Data("EDITED IN PLACE".utf8))
+        try handle.close()
+        let run = try school.build()
+        #expect(School.counts(run)?.rendered == 1, "\(run.output)")
+        #expect(!(try String(contentsOf: page, encoding: .utf8)).contains("EDITED IN PLACE"))
+        let full = school.folder.appendingPathComponent("full")
+        _ = try school.build(into: full, cached: false)
+        #expect(BuildCommandTests.snapshot(school.site) == BuildCommandTests.snapshot(full))
+    }
+
+    /// A `--cache` that names someone's folder is not emptied to make a cache.
+    @Test func aFolderThatIsNotACacheIsLeftAlone() throws {
+        let school = try School()
+        let notes = school.cache.appendingPathComponent("leadership/notes.txt")
+        try FileManager.default.createDirectory(
+            at: notes.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "mine".write(to: notes, atomically: true, encoding: .utf8)
+        let run = try school.build()
+        #expect(
+            run.output.contains("is not a growth cache (it has no CACHEDIR.TAG); it is left as it is"), "\(run.output)")
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "mine")
+        // An output inside the cache, or the other way round, is refused too.
+        let inside = school.cache.appendingPathComponent("site")
+        let overlap = try school.build(into: inside)
+        #expect(overlap.output.contains("overlap, and a build replaces its output whole; the cache is not used"))
     }
 }
