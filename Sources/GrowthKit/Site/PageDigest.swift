@@ -103,6 +103,9 @@ private final class DigestSink {
 
     func value(_ value: some Encodable, depth: Int) {
         if let text = value as? String { return self.text(text) }
+        // Other numbers reach the generic call, and encode themselves by calling it again.
+        if let number = value as? any BinaryInteger { return self.number(Int(truncatingIfNeeded: number)) }
+        if let number = value as? any BinaryFloatingPoint { return self.number(Double(number)) }
         try? value.encode(to: DigestEncoder(sink: self, depth: depth))
     }
 }

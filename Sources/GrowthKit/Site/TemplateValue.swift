@@ -76,6 +76,9 @@ private func finished(_ value: Any) -> Any {
 private func boxed(_ value: some Encodable) -> Any {
     switch value {
     case let text as String: return text
+    // Other numbers reach the generic call, and encode themselves by calling it again.
+    case let number as any BinaryInteger: return Int(truncatingIfNeeded: number)
+    case let number as any BinaryFloatingPoint: return Double(number)
     default:
         let slot = Slot()
         try? value.encode(to: BoxEncoder(slot: slot))

@@ -93,4 +93,24 @@ import Testing
             PageDigest(PageDigest(page(TableRow(cells: ["a"]))).description) == PageDigest(page(TableRow(cells: ["a"])))
         )
     }
+
+    /// A view with other kinds of number boxes and digests them as numbers,
+    /// not by recursing into them.
+    @Test func otherNumbersBoxAsNumbers() {
+        struct Odd: TemplateView {
+            var small: Int8
+            var wide: UInt64
+            var ratio: Float
+            var missing: Float?
+        }
+        let boxed = TemplateValue.box(Odd(small: 3, wide: 7, ratio: 0.5, missing: nil)) as? [String: Any]
+        #expect(boxed?["small"] as? Int == 3 && boxed?["wide"] as? Int == 7 && boxed?["ratio"] as? Double == 0.5)
+        let frame = PageFrame(
+            lang: "en", title: "t", schoolName: "s", root: "", nav: [], navLabel: "n", terms: [], termsLabel: "",
+            skipLabel: "", minorsNotice: nil, contentLang: nil, audience: "a", asOf: "d", term: "x", generatedBy: "g",
+            problems: nil)
+        let one = PageDigest(Page(path: "p", template: "t", frame: frame, view: Odd(small: 3, wide: 7, ratio: 0.5)))
+        let other = PageDigest(Page(path: "p", template: "t", frame: frame, view: Odd(small: 4, wide: 7, ratio: 0.5)))
+        #expect(one != other)
+    }
 }
