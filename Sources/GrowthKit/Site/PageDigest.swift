@@ -110,10 +110,6 @@ private final class DigestSink {
     }
 }
 
-private func unsupported() -> Never {
-    preconditionFailure("a template view encodes itself by hand; growth's views use synthesized Encodable")
-}
-
 private struct DigestEncoder: Encoder {
     let sink: DigestSink
     let depth: Int

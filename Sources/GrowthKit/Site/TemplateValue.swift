@@ -19,7 +19,8 @@ enum TemplateValue {
 
 /// Views are plain structs with synthesized `Encodable`, which asks for no
 /// nested container: one written by hand would be a mistake of growth's.
-private func unsupported() -> Never {
+/// Both encoders of views (`TemplateValue.box`, `PageDigest`) say so.
+func unsupported() -> Never {
     preconditionFailure("a template view encodes itself by hand; growth's views use synthesized Encodable")
 }
 
