@@ -140,10 +140,13 @@ public final class BuildCache: Sendable {
         return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    /// The cache's bytes of `path`, when it holds them as it left them.
-    func bytes(of path: String) -> [UInt8]? {
-        guard holds(path), let data = FileManager.default.contents(atPath: stored(path)) else { return nil }
-        return [UInt8](data)
+    /// Whether the cache holds `content` at `path`, as it left it. The size
+    /// in the manifest's stamp answers most files without reading them.
+    func holds(_ path: String, _ content: [UInt8]) -> Bool {
+        guard let stamp = files[path], stamp.hasPrefix("\(content.count):"), holds(path),
+            let data = FileManager.default.contents(atPath: stored(path))
+        else { return false }
+        return data.elementsEqual(content)
     }
 
     /// The manifest of the files now in the cache at `root`.
@@ -200,11 +203,7 @@ public final class BuildCache: Sendable {
 
     /// `from` linked (or copied) to `path` under `root`, with its folders.
     private func place(_ from: String, at root: String, _ path: String, made: inout Set<String>) -> Bool {
-        var prefix = ""
-        for part in path.split(separator: "/").dropLast() {
-            prefix += (prefix.isEmpty ? "" : "/") + part
-            if made.insert(prefix).inserted { mkdir(root + "/" + prefix, 0o755) }
-        }
+        guard (try? OutputFolder.makeParents(of: path, in: root, made: &made)) != nil else { return false }
         let to = root + "/" + path
         if link(from, to) == 0 { return true }
         guard let data = FileManager.default.contents(atPath: from) else { return false }

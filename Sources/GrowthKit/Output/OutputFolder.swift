@@ -139,6 +139,21 @@ public enum OutputFolder {
         try? manager.removeItem(atPath: previous)
     }
 
+    /// The folders above `path` under `root`, each made once (`made` holds
+    /// those made or found already): a staging folder and the build cache
+    /// both fill a tree this way.
+    static func makeParents(of path: String, in root: String, made: inout Set<String>) throws(WriteError) {
+        var prefix = ""
+        for part in path.split(separator: "/").dropLast() {
+            prefix += (prefix.isEmpty ? "" : "/") + part
+            guard !made.contains(prefix) else { continue }
+            if mkdir(root + "/" + prefix, 0o755) != 0, errno != EEXIST {
+                throw WriteError(path: prefix + "/", code: errno)
+            }
+            made.insert(prefix)
+        }
+    }
+
     /// Flushes the file system holding `folder` to disk (`syncfs`): every
     /// file written into it in one call. False with `errno` set on failure.
     static func flush(_ folder: String) -> Bool {

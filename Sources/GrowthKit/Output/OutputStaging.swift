@@ -108,7 +108,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             let full = folder.path + "/" + path
             // Never write through a link into the cache: a path is written once, but make sure.
             if cache != nil { unlink(full) }
-            if let cache, cache.bytes(of: path) == content, link(cache.stored(path), full) == 0 {
+            if let cache, cache.holds(path, content), link(cache.stored(path), full) == 0 {
                 lock.withLock {
                     counts.unchanged += 1
                     kept.insert(path)
@@ -131,19 +131,10 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// The folders above `path`, each made once, under the lock: a worker
     /// never writes into a folder another is still making.
     private func makeFolders(of path: String) throws(OutputFolder.WriteError) {
-        let parts = path.split(separator: "/").dropLast()
-        guard !parts.isEmpty else { return }
+        guard path.contains("/") else { return }
         lock.lock()
         defer { lock.unlock() }
-        var prefix = ""
-        for part in parts {
-            prefix += (prefix.isEmpty ? "" : "/") + part
-            guard !folders.contains(prefix) else { continue }
-            if mkdir(folder.path + "/" + prefix, 0o755) != 0, errno != EEXIST {
-                throw OutputFolder.WriteError(path: prefix + "/", code: errno)
-            }
-            folders.insert(prefix)
-        }
+        try OutputFolder.makeParents(of: path, in: folder.path, made: &folders)
     }
 
     /// The marker (listing what growth wrote, so the next build knows what a

@@ -129,7 +129,7 @@ private struct DigestEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { DigestSingle(sink: sink, depth: depth) }
 }
 
-private struct DigestKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+private struct DigestKeyed<Key: CodingKey>: FlatKeyedContainer {
     let sink: DigestSink
     let depth: Int
     var codingPath: [any CodingKey] { [] }
@@ -166,16 +166,9 @@ private struct DigestKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         sink.key(key, depth: depth)
         if let value { sink.value(value, depth: depth + 1) } else { sink.absent() }
     }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
-        -> KeyedEncodingContainer<NestedKey>
-    { unsupported() }
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { unsupported() }
-    mutating func superEncoder() -> any Encoder { unsupported() }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { unsupported() }
 }
 
-private struct DigestUnkeyed: UnkeyedEncodingContainer {
+private struct DigestUnkeyed: FlatUnkeyedContainer {
     let sink: DigestSink
     let depth: Int
     var codingPath: [any CodingKey] { [] }
@@ -210,12 +203,6 @@ private struct DigestUnkeyed: UnkeyedEncodingContainer {
         element()
         sink.value(value, depth: depth + 1)
     }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
-        -> KeyedEncodingContainer<NestedKey>
-    { unsupported() }
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { unsupported() }
-    mutating func superEncoder() -> any Encoder { unsupported() }
 }
 
 private struct DigestSingle: SingleValueEncodingContainer {

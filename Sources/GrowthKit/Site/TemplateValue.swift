@@ -24,6 +24,29 @@ func unsupported() -> Never {
     preconditionFailure("a template view encodes itself by hand; growth's views use synthesized Encodable")
 }
 
+/// A keyed container of a view encoder: no nested container, no super encoder.
+protocol FlatKeyedContainer: KeyedEncodingContainerProtocol {}
+
+extension FlatKeyedContainer {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    { unsupported() }
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { unsupported() }
+    mutating func superEncoder() -> any Encoder { unsupported() }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { unsupported() }
+}
+
+/// An unkeyed container of a view encoder: no nested container, no super encoder.
+protocol FlatUnkeyedContainer: UnkeyedEncodingContainer {}
+
+extension FlatUnkeyedContainer {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+        -> KeyedEncodingContainer<NestedKey>
+    { unsupported() }
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { unsupported() }
+    mutating func superEncoder() -> any Encoder { unsupported() }
+}
+
 /// A nil optional, to a template: empty as text, false in a section, true in
 /// an inverted one, exactly as a name Mustache does not find.
 struct Absent: MustacheCustomRenderable {
@@ -87,7 +110,7 @@ private func boxed(_ value: some Encodable) -> Any {
     }
 }
 
-private struct BoxKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+private struct BoxKeyed<Key: CodingKey>: FlatKeyedContainer {
     let fields: Fields
     let slot: Slot
     var codingPath: [any CodingKey] { [] }
@@ -110,16 +133,9 @@ private struct BoxKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) {
         put(value.map { boxed($0) } ?? Absent(), key)
     }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
-        -> KeyedEncodingContainer<NestedKey>
-    { unsupported() }
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { unsupported() }
-    mutating func superEncoder() -> any Encoder { unsupported() }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { unsupported() }
 }
 
-private struct BoxUnkeyed: UnkeyedEncodingContainer {
+private struct BoxUnkeyed: FlatUnkeyedContainer {
     let elements: Elements
     let slot: Slot
     var codingPath: [any CodingKey] { [] }
@@ -136,12 +152,6 @@ private struct BoxUnkeyed: UnkeyedEncodingContainer {
     mutating func encode(_ value: Int) { append(value) }
     mutating func encode(_ value: Double) { append(value) }
     mutating func encode<T: Encodable>(_ value: T) { append(boxed(value)) }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
-        -> KeyedEncodingContainer<NestedKey>
-    { unsupported() }
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { unsupported() }
-    mutating func superEncoder() -> any Encoder { unsupported() }
 }
 
 private struct BoxSingle: SingleValueEncodingContainer {
