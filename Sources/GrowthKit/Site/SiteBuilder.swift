@@ -63,10 +63,10 @@ public enum SiteBuilder {
         let digested = sink.keepsDigests
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let page = pages[index].make()
-            guard digested else { return sink.put(page.path, Array(templates.render(page).utf8)) }
+            guard digested else { return sink.put(page.path, templates.render(page)) }
             let digest = PageDigest(page)
             if sink.reuse(page.path, digest: digest) { return }
-            sink.put(page.path, Array(templates.render(page).utf8), digest: digest)
+            sink.put(page.path, templates.render(page), digest: digest)
         }
         return plan.files.count + plan.makers.count + pages.count
     }
@@ -106,7 +106,7 @@ public enum SiteBuilder {
 
         var makers = DataExport.makers(school: school, aggregates: aggregates)
         makers["search/index.html"] = {
-            Array(templates.render(context.searchPage(), scripts: ["index.js", "../assets/search.js"]).utf8)
+            templates.render(context.searchPage(), scripts: ["index.js", "../assets/search.js"])
         }
         makers["search/index.js"] = { Array(context.searchIndex(school).utf8) }
         var files = templates.assets
@@ -145,6 +145,6 @@ public struct SitePlan: Sendable {
         if let bytes = files[path] { return bytes }
         if let make = makers[path] { return make() }
         guard let position = index[path] else { return nil }
-        return Array(templates.render(pages[position].make()).utf8)
+        return templates.render(pages[position].make())
     }
 }

@@ -11,6 +11,10 @@ public struct TemplateSet: Sendable {
     /// byte for byte.
     public private(set) var binaryAssets: [String: [UInt8]] = [:]
     let library: MustacheLibrary
+    /// The same templates compiled for `TemplateRenderer`; nil when one of
+    /// them uses what only swift-mustache renders, and then every page is
+    /// rendered by swift-mustache.
+    let compiled: [String: CompiledTemplate]?
 
     /// The embedded defaults.
     public static func defaults() -> TemplateSet {
@@ -18,15 +22,20 @@ public struct TemplateSet: Sendable {
         try! TemplateSet(files: DefaultTemplates.files)
     }
 
-    init(files: [String: String]) throws(Diagnostic) {
+    /// `compiling: false` renders through swift-mustache alone, as the
+    /// tests that compare both do.
+    init(files: [String: String], compiling: Bool = true) throws(Diagnostic) {
         self.files = files
         var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate]? = compiling ? [:] : nil
         Self.registerEscaping
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             do {
                 // A line of our own before the template's first: Mustache drops
                 // it (a standalone tag), so the template's lines are 2, 3, ….
-                try library.register(Self.escaping + text, named: String(path.dropLast(".mustache".count)))
+                let name = String(path.dropLast(".mustache".count))
+                try library.register(Self.escaping + text, named: name)
+                if compiled != nil { compiled?[name] = CompiledTemplate.compile(text) }
             } catch let error as MustacheTemplate.ParserError {
                 throw Diagnostic.error(
                     .template,
@@ -39,6 +48,7 @@ public struct TemplateSet: Sendable {
             }
         }
         self.library = library
+        self.compiled = compiled?.count == files.keys.filter { $0.hasSuffix(".mustache") }.count ? compiled : nil
         try Self.checkPartials(files)
     }
 
@@ -143,7 +153,9 @@ public struct TemplateSet: Sendable {
             skipLabel: "k",
             minorsNotice: "MINORS-NOTICE-PROBE", audience: "AUDIENCE-PROBE", asOf: "a", term: "t", generatedBy: "g",
             problems: LinkView(href: "problems/index.html", text: "PROBLEMS-PROBE"))
-        let html = render(Page(path: "index.html", template: "layout", frame: frame, view: [String: String]()))
+        let html = String(
+            decoding: render(Page(path: "index.html", template: "layout", frame: frame, view: [String: String]())),
+            as: UTF8.self)
         let required = [
             ("<meta name=\"robots\" content=\"noindex", "the robots meta (`noindex`)"),
             ("http-equiv=\"Content-Security-Policy\"", "the Content-Security-Policy meta"),
@@ -166,16 +178,24 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a page's view into its template, then into the layout.
-    func render(_ page: Page, scripts: [String] = []) -> String {
-        render(BoxedPage(page), scripts: scripts)
+    func render(_ page: Page, scripts: [String] = []) -> [UInt8] {
+        let body = render(page.template, TemplateValue.box(page.view)) ?? []
+        // What `TemplateValue.box` would make of the layout's view.
+        let layout = ViewValue.object([
+            "frame": TemplateValue.box(page.frame), "body": .text(String(decoding: body, as: UTF8.self)),
+            "scripts": .list(scripts.map(ViewValue.text)),
+        ])
+        return render("layout", layout) ?? body
     }
 
-    /// Renders a page whose frame and view are boxed.
-    func render(_ page: BoxedPage, scripts: [String] = []) -> String {
-        let body = library.render(page.view, withTemplate: page.template) ?? ""
-        // What `TemplateValue.box` makes of the layout's view (frame, body, scripts).
-        let layout: [String: Any] = ["frame": page.frame, "body": body, "scripts": scripts.map { $0 as Any }]
-        return library.render(layout, withTemplate: "layout") ?? body
+    /// One template rendered with `value`: by `TemplateRenderer` when the set
+    /// is compiled, else by swift-mustache; nil when there is no such template.
+    func render(_ template: String, _ value: ViewValue) -> [UInt8]? {
+        if let compiled {
+            var renderer = TemplateRenderer(templates: compiled)
+            return renderer.render(template, value)
+        }
+        return library.render(value.mustacheValue, withTemplate: template).map { Array($0.utf8) }
     }
 
     /// What the templates and assets are, in 128 bits: part of the build
@@ -199,19 +219,6 @@ public struct TemplateSet: Sendable {
         var all = binaryAssets
         for (path, text) in files where path.hasPrefix("assets/") { all[path] = Array(text.utf8) }
         return all
-    }
-}
-
-/// A page's frame and view as the templates see them.
-struct BoxedPage {
-    var template: String
-    var frame: Any
-    var view: Any
-
-    init(_ page: Page) {
-        template = page.template
-        frame = TemplateValue.box(page.frame)
-        view = TemplateValue.box(page.view)
     }
 }
 

@@ -1,19 +1,42 @@
 internal import Mustache
 
-/// Turns a view into the dictionaries and arrays Mustache looks names up in.
+/// What a template sees of a view: text, a flag, a number, a list, an object
+/// of named fields, or `absent` (a nil optional).
 ///
-/// swift-mustache finds a struct's property with `Mirror` on every lookup,
-/// which made rendering most of a large school's build time; a dictionary
-/// lookup is cheap. The view's synthesized `encode(to:)` walks it once,
-/// through concrete calls for text, flags and numbers. A nil optional becomes
-/// `Absent`: found where it is, so Mustache does not climb to an outer view's
-/// field of the same name (and does not pay for the climb).
+/// The view's synthesized `encode(to:)` walks it once, through concrete calls
+/// for text, flags and numbers, so no `Mirror` and no dynamic cast is needed
+/// to read it. A nil optional is `absent`: found where it is, so a template
+/// does not climb to an outer view's field of the same name.
+enum ViewValue: Sendable {
+    case text(String)
+    case flag(Bool)
+    case integer(Int)
+    case real(Double)
+    case list([ViewValue])
+    case object([String: ViewValue])
+    case absent
+
+    /// The same value as swift-mustache reads it: `String`, `Bool`, `Int`,
+    /// `Double`, arrays, dictionaries and `Absent`.
+    var mustacheValue: Any {
+        switch self {
+        case .text(let text): text
+        case .flag(let flag): flag
+        case .integer(let number): number
+        case .real(let number): number
+        case .list(let elements): elements.map(\.mustacheValue)
+        case .object(let fields): fields.mapValues(\.mustacheValue)
+        case .absent: Absent()
+        }
+    }
+}
+
 enum TemplateValue {
-    static func box(_ value: some Encodable) -> Any {
+    static func box(_ value: some Encodable) -> ViewValue {
         let slot = Slot()
         // The encoder below never throws.
         try? value.encode(to: BoxEncoder(slot: slot))
-        return finished(slot.value)
+        return slot.finished
     }
 }
 
@@ -54,17 +77,18 @@ struct Absent: MustacheCustomRenderable {
     var isNull: Bool { true }
 }
 
-/// Where an encoder leaves what it made.
+/// Where an encoder leaves what it made: a value, or the fields or elements
+/// of a container still being filled.
 private final class Slot {
-    var value: Any = Absent()
-}
+    var value = ViewValue.absent
+    var fields: [String: ViewValue]?
+    var elements: [ViewValue]?
 
-private final class Fields {
-    var fields: [String: Any] = [:]
-}
-
-private final class Elements {
-    var elements: [Any] = []
+    var finished: ViewValue {
+        if let fields { return .object(fields) }
+        if let elements { return .list(elements) }
+        return value
+    }
 }
 
 private struct BoxEncoder: Encoder {
@@ -73,84 +97,61 @@ private struct BoxEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let fields = Fields()
-        slot.value = fields
-        return KeyedEncodingContainer(BoxKeyed<Key>(fields: fields, slot: slot))
+        if slot.fields == nil { slot.fields = [:] }
+        return KeyedEncodingContainer(BoxKeyed<Key>(slot: slot))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let elements = Elements()
-        slot.value = elements
-        return BoxUnkeyed(elements: elements, slot: slot)
+        if slot.elements == nil { slot.elements = [] }
+        return BoxUnkeyed(slot: slot)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { BoxSingle(slot: slot) }
 }
 
-/// A value made by a nested encoder: its containers are read out as plain
-/// dictionaries and arrays once it is done.
-private func finished(_ value: Any) -> Any {
+private func boxed(_ value: some Encodable) -> ViewValue {
     switch value {
-    case let fields as Fields: fields.fields
-    case let elements as Elements: elements.elements
-    default: value
-    }
-}
-
-private func boxed(_ value: some Encodable) -> Any {
-    switch value {
-    case let text as String: return text
+    case let text as String: return .text(text)
     // Other numbers reach the generic call, and encode themselves by calling it again.
-    case let number as any BinaryInteger: return Int(truncatingIfNeeded: number)
-    case let number as any BinaryFloatingPoint: return Double(number)
-    default:
-        let slot = Slot()
-        try? value.encode(to: BoxEncoder(slot: slot))
-        return finished(slot.value)
+    case let number as any BinaryInteger: return .integer(Int(truncatingIfNeeded: number))
+    case let number as any BinaryFloatingPoint: return .real(Double(number))
+    default: return TemplateValue.box(value)
     }
 }
 
 private struct BoxKeyed<Key: CodingKey>: FlatKeyedContainer {
-    let fields: Fields
     let slot: Slot
     var codingPath: [any CodingKey] { [] }
 
-    private func put(_ value: Any, _ key: Key) {
-        fields.fields[key.stringValue] = value
-        slot.value = fields
-    }
+    private func put(_ value: ViewValue, _ key: Key) { slot.fields?[key.stringValue] = value }
 
-    mutating func encodeNil(forKey key: Key) { put(Absent(), key) }
-    mutating func encode(_ value: String, forKey key: Key) { put(value, key) }
-    mutating func encode(_ value: Bool, forKey key: Key) { put(value, key) }
-    mutating func encode(_ value: Int, forKey key: Key) { put(value, key) }
-    mutating func encode(_ value: Double, forKey key: Key) { put(value, key) }
+    mutating func encodeNil(forKey key: Key) { put(.absent, key) }
+    mutating func encode(_ value: String, forKey key: Key) { put(.text(value), key) }
+    mutating func encode(_ value: Bool, forKey key: Key) { put(.flag(value), key) }
+    mutating func encode(_ value: Int, forKey key: Key) { put(.integer(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) { put(.real(value), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { put(boxed(value), key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) { put(value ?? Absent() as Any, key) }
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { put(value ?? Absent() as Any, key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { put(value ?? Absent() as Any, key) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { put(value ?? Absent() as Any, key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) { put(value.map { .text($0) } ?? .absent, key) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { put(value.map { .flag($0) } ?? .absent, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { put(value.map { .integer($0) } ?? .absent, key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { put(value.map { .real($0) } ?? .absent, key) }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) {
-        put(value.map { boxed($0) } ?? Absent(), key)
+        put(value.map { boxed($0) } ?? .absent, key)
     }
 }
 
 private struct BoxUnkeyed: FlatUnkeyedContainer {
-    let elements: Elements
     let slot: Slot
     var codingPath: [any CodingKey] { [] }
-    var count: Int { elements.elements.count }
+    var count: Int { slot.elements?.count ?? 0 }
 
-    private func append(_ value: Any) {
-        elements.elements.append(value)
-        slot.value = elements
-    }
+    private func append(_ value: ViewValue) { slot.elements?.append(value) }
 
-    mutating func encodeNil() { append(Absent()) }
-    mutating func encode(_ value: String) { append(value) }
-    mutating func encode(_ value: Bool) { append(value) }
-    mutating func encode(_ value: Int) { append(value) }
-    mutating func encode(_ value: Double) { append(value) }
+    mutating func encodeNil() { append(.absent) }
+    mutating func encode(_ value: String) { append(.text(value)) }
+    mutating func encode(_ value: Bool) { append(.flag(value)) }
+    mutating func encode(_ value: Int) { append(.integer(value)) }
+    mutating func encode(_ value: Double) { append(.real(value)) }
     mutating func encode<T: Encodable>(_ value: T) { append(boxed(value)) }
 }
 
@@ -158,10 +159,10 @@ private struct BoxSingle: SingleValueEncodingContainer {
     let slot: Slot
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() { slot.value = Absent() }
-    mutating func encode(_ value: String) { slot.value = value }
-    mutating func encode(_ value: Bool) { slot.value = value }
-    mutating func encode(_ value: Int) { slot.value = value }
-    mutating func encode(_ value: Double) { slot.value = value }
+    mutating func encodeNil() { slot.value = .absent }
+    mutating func encode(_ value: String) { slot.value = .text(value) }
+    mutating func encode(_ value: Bool) { slot.value = .flag(value) }
+    mutating func encode(_ value: Int) { slot.value = .integer(value) }
+    mutating func encode(_ value: Double) { slot.value = .real(value) }
     mutating func encode<T: Encodable>(_ value: T) { slot.value = boxed(value) }
 }

@@ -73,13 +73,16 @@ import Testing
             var tutor: String
             var records: [Inner]
         }
-        let set = try TemplateSet(files: [
-            "t.mustache": "{{#records}}[{{tutor}}{{#tutor}}!{{/tutor}}{{^tutor}}-{{/tutor}}]{{/records}}"
-        ])
         let view = Outer(tutor: "<b>\u{338}", records: [Inner(tutor: nil), Inner(tutor: "A&B")])
-        #expect(set.library.render(TemplateValue.box(view), withTemplate: "t") == "[-][A&amp;B!]")
-        let outer = try TemplateSet(files: ["t.mustache": "{{tutor}}"])
-        #expect(outer.library.render(TemplateValue.box(view), withTemplate: "t") == "&lt;b&gt;\u{338}")
+        // Both ways of rendering: growth's compiled templates and swift-mustache.
+        for compiling in [true, false] {
+            let set = try TemplateSet(
+                files: ["t.mustache": "{{#records}}[{{tutor}}{{#tutor}}!{{/tutor}}{{^tutor}}-{{/tutor}}]{{/records}}"],
+                compiling: compiling)
+            #expect(set.render("t", TemplateValue.box(view)) == Array("[-][A&amp;B!]".utf8))
+            let outer = try TemplateSet(files: ["t.mustache": "{{tutor}}"], compiling: compiling)
+            #expect(outer.render("t", TemplateValue.box(view)) == Array("&lt;b&gt;\u{338}".utf8))
+        }
     }
 
     /// A school's logo beside its templates reaches the site byte for byte.

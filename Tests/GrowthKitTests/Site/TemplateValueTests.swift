@@ -55,7 +55,7 @@ import Testing
                 tableLabel: "l"),
         ]
         for value in values {
-            #expect(Self.same(TemplateValue.box(value), Self.reflected(value)), "\(type(of: value))")
+            #expect(Self.same(TemplateValue.box(value).mustacheValue, Self.reflected(value)), "\(type(of: value))")
         }
     }
 
@@ -103,7 +103,7 @@ import Testing
             var ratio: Float
             var missing: Float?
         }
-        let boxed = TemplateValue.box(Odd(small: 3, wide: 7, ratio: 0.5, missing: nil)) as? [String: Any]
+        let boxed = TemplateValue.box(Odd(small: 3, wide: 7, ratio: 0.5, missing: nil)).mustacheValue as? [String: Any]
         #expect(boxed?["small"] as? Int == 3 && boxed?["wide"] as? Int == 7 && boxed?["ratio"] as? Double == 0.5)
         let frame = PageFrame(
             lang: "en", title: "t", schoolName: "s", root: "", nav: [], navLabel: "n", terms: [], termsLabel: "",
