@@ -96,12 +96,10 @@ enum ContentReader {
         return bytes
     }
 
-    /// One content file read and parsed, or taken from `cache` when its stamp is unchanged.
-    static func readAndParse(_ path: String, _ kind: ContentFileKind, in rootPath: String, cache: ParseCache?)
-        -> ParsedFile
-    {
-        let stamp = cache.flatMap { _ in ParseCache.stamp(rootPath + "/" + path) }
-        if let stamp, let known = cache?.file(path, stamp: stamp) { return known }
+    /// One content file read and parsed, and kept in `cache` under its stamp.
+    static func readAndParse(
+        _ path: String, _ kind: ContentFileKind, in rootPath: String, cache: ParseCache?, stamp: ParseCache.Stamp?
+    ) -> ParsedFile {
         guard let bytes = readFile(rootPath + "/" + path) else {
             return ParsedFile(
                 path: path, document: nil,
@@ -138,36 +136,47 @@ enum ContentReader {
         let chunks = stride(from: 0, to: paths.count, by: chunkSize).map {
             Array(paths[$0..<min($0 + chunkSize, paths.count)])
         }
-        var (files, read) = await withTaskGroup(of: ([ParsedFile], [Diagnostic]).self) { group in
-            for chunk in chunks {
+        let (files, unclassified) = await withTaskGroup(of: (Int, [ParsedFile], [Diagnostic]).self) { group in
+            for (number, chunk) in chunks.enumerated() {
                 group.addTask {
                     var parsed: [ParsedFile] = []
                     var problems: [Diagnostic] = []
                     for path in chunk {
+                        let stamp = cache.flatMap { _ in ParseCache.stamp(rootPath + "/" + path) }
+                        // Unchanged since the last read: classified and parsed then.
+                        if let stamp, let known = cache?.file(path, stamp: stamp) {
+                            parsed.append(known)
+                            continue
+                        }
                         switch ContentLayout.classify(path) {
-                        case .success(let kind): parsed.append(readAndParse(path, kind, in: rootPath, cache: cache))
+                        case .success(let kind):
+                            parsed.append(readAndParse(path, kind, in: rootPath, cache: cache, stamp: stamp))
                         case .failure(let diagnostic): problems.append(diagnostic)
                         case nil: break
                         }
                     }
-                    return (parsed, problems)
+                    return (number, parsed, problems)
                 }
             }
+            var parts = [[ParsedFile]](repeating: [], count: chunks.count)
+            var problems: [Diagnostic] = []
+            for await (number, part, partProblems) in group {
+                parts[number] = part
+                problems += partProblems
+            }
+            // The paths are sorted and each chunk is a run of them: joined in
+            // order, the files are in path order without sorting them.
             var all: [ParsedFile] = []
             all.reserveCapacity(paths.count)
-            var problems: [Diagnostic] = []
-            for await (part, partProblems) in group {
-                all.append(contentsOf: part)
-                problems += partProblems
+            for number in parts.indices {
+                all.append(contentsOf: parts[number])
+                parts[number] = []
             }
             return (all, problems)
         }
         // The folder's problems in path order, whichever worker found them.
-        read.sort { $0.location.path < $1.location.path }
-        diagnostics += read
-        cache?.keep(only: Set(files.map(\.path)))
-        // In place: a sorted copy of half a million parsed files is memory a large school lacks.
-        files.sort { $0.path < $1.path }
+        diagnostics += unclassified.sorted { $0.location.path < $1.location.path }
+        cache?.keep(only: files.map(\.path))
         return ContentFiles(files: files, diagnostics: diagnostics)
     }
 }
@@ -222,6 +231,12 @@ public final class ParseCache: @unchecked Sendable {
 
     func store(_ file: ParsedFile, stamp: Stamp) { lock.withLock { entries[file.path] = (stamp, file) } }
 
-    /// Forgets the files that are gone.
-    func keep(only paths: Set<String>) { lock.withLock { entries = entries.filter { paths.contains($0.key) } } }
+    /// Forgets the files that are gone: none when as many are kept as were read.
+    func keep(only paths: [String]) {
+        lock.withLock {
+            guard entries.count > paths.count else { return }
+            let paths = Set(paths)
+            entries = entries.filter { paths.contains($0.key) }
+        }
+    }
 }

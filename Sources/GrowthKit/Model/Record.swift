@@ -67,39 +67,122 @@ public struct FollowUp: Sendable, Hashable {
 /// One note in a student's growth file. Its date, type and tutor are open to
 /// every reader (a confidential record still counts for compliance); what it
 /// says is `content`, confidential when the record is.
+///
+/// Its fields sit behind one reference, copied when a shared record is
+/// changed: a record is copied often (grouped by student, tutor and term, and
+/// handed again from `growth serve`'s parse cache on every rebuild), and a
+/// copy is then one reference counted instead of five strings.
 public struct Record: Sendable, Hashable, Identifiable {
     /// `<student>/<file name without .md>`.
-    public var id: String
-    public var studentID: String
-    public var date: Day
-    public var type: RecordType
+    public var id: String {
+        get { fields.id }
+        set { unique().id = newValue }
+    }
+    public var studentID: String {
+        get { fields.studentID }
+        set { unique().studentID = newValue }
+    }
+    public var date: Day {
+        get { fields.date }
+        set { unique().date = newValue }
+    }
+    public var type: RecordType {
+        get { fields.type }
+        set { unique().type = newValue }
+    }
     /// Who wrote it: given, or the student's tutor on that date.
-    public var tutorID: String?
+    public var tutorID: String? {
+        get { fields.tutorID }
+        set { unique().tutorID = newValue }
+    }
     /// The day the record was first committed to git, when the history is read.
-    public var written: Day?
-    public var content: Guarded<RecordContent>
-    public var source: SourceLocation
+    public var written: Day? {
+        get { fields.written }
+        set { unique().written = newValue }
+    }
+    public var content: Guarded<RecordContent> {
+        get { fields.content }
+        set { unique().content = newValue }
+    }
+    public var source: SourceLocation {
+        get { fields.source }
+        set { unique().source = newValue }
+    }
 
     /// Whether what the record says is confidential.
     public var isConfidential: Bool { content.isConfidential }
+
+    private var fields: Fields
 
     init(
         id: String, studentID: String, date: Day, type: RecordType, slug: String?, tutorID: String?, mood: Int?,
         areas: [Area], duration: Int?, isConfidential: Bool, followUps: [FollowUp], review: Review? = nil,
         written: Day? = nil, body: MarkdownBody, source: SourceLocation
     ) {
-        self.id = id
-        self.studentID = studentID
-        self.date = date
-        self.type = type
-        self.tutorID = tutorID
-        self.written = written
-        content = Guarded(
-            RecordContent(
-                slug: slug, mood: mood, areas: areas, duration: duration, followUps: followUps, review: review,
-                body: body),
-            confidential: isConfidential)
-        self.source = source
+        fields = Fields(
+            id: id, studentID: studentID, date: date, type: type, tutorID: tutorID, written: written,
+            content: Guarded(
+                RecordContent(
+                    slug: slug, mood: mood, areas: areas, duration: duration, followUps: followUps, review: review,
+                    body: body),
+                confidential: isConfidential),
+            source: source)
+    }
+
+    /// The fields, of this record alone: copied first when another record shares them.
+    private mutating func unique() -> Fields {
+        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+        return fields
+    }
+
+    public static func == (a: Record, b: Record) -> Bool {
+        a.fields === b.fields
+            || (a.id == b.id && a.studentID == b.studentID && a.date == b.date && a.type == b.type
+                && a.tutorID == b.tutorID && a.written == b.written && a.content == b.content && a.source == b.source)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(studentID)
+        hasher.combine(date)
+        hasher.combine(type)
+        hasher.combine(tutorID)
+        hasher.combine(written)
+        hasher.combine(content)
+        hasher.combine(source)
+    }
+
+    /// Changed only through `unique()`, so never while another record or
+    /// another thread holds it: what makes it safe to send.
+    private final class Fields: @unchecked Sendable {
+        var id: String
+        var studentID: String
+        var date: Day
+        var type: RecordType
+        var tutorID: String?
+        var written: Day?
+        var content: Guarded<RecordContent>
+        var source: SourceLocation
+
+        init(
+            id: String, studentID: String, date: Day, type: RecordType, tutorID: String?, written: Day?,
+            content: Guarded<RecordContent>, source: SourceLocation
+        ) {
+            self.id = id
+            self.studentID = studentID
+            self.date = date
+            self.type = type
+            self.tutorID = tutorID
+            self.written = written
+            self.content = content
+            self.source = source
+        }
+
+        func copy() -> Fields {
+            Fields(
+                id: id, studentID: studentID, date: date, type: type, tutorID: tutorID, written: written,
+                content: content, source: source)
+        }
     }
 }
 

@@ -132,10 +132,10 @@ struct TemplateRenderer {
         case (.list(let elements), "reversed"): .list(elements.reversed())
         case (.list(let elements), "count"): .integer(elements.count)
         case (.list(let elements), "empty"): .flag(elements.isEmpty)
-        case (.object(let fields), "count"): .integer(fields.count)
-        case (.object(let fields), "empty"): .flag(fields.isEmpty)
+        case (.object(let fields), "count"): .integer(fields.pairs.count)
+        case (.object(let fields), "empty"): .flag(fields.pairs.isEmpty)
         case (.object(let fields), "sorted"):
-            .list(fields.sorted { $0.key < $1.key }.map { .object(["key": .text($0.key), "value": $0.value]) })
+            .list(fields.pairs.sorted { $0.key < $1.key }.map { .object(["key": .text($0.key), "value": $0.value]) })
         default: nil
         }
     }
@@ -157,8 +157,8 @@ struct TemplateRenderer {
         if name.anchored {
             found = Self.child(first, of: stack[stack.count - 1])
         } else {
-            for value in stack.reversed() {
-                if let child = Self.child(first, of: value) {
+            for index in stack.indices.reversed() {
+                if let child = Self.child(first, of: stack[index]) {
                     found = child
                     break
                 }

@@ -13,7 +13,7 @@ enum ViewValue: Sendable {
     case integer(Int)
     case real(Double)
     case list([ViewValue])
-    case object([String: ViewValue])
+    case object(ViewFields)
     case absent
 
     /// The same value as swift-mustache reads it: `String`, `Bool`, `Int`,
@@ -25,9 +25,28 @@ enum ViewValue: Sendable {
         case .integer(let number): number
         case .real(let number): number
         case .list(let elements): elements.map(\.mustacheValue)
-        case .object(let fields): fields.mapValues(\.mustacheValue)
+        case .object(let fields):
+            Dictionary(fields.pairs.map { ($0.key, $0.value.mustacheValue) }) { first, _ in first }
         case .absent: Absent()
         }
+    }
+}
+
+/// An object's fields in the order they were encoded. A view has a few
+/// dozen at most, so finding one by comparing names is as quick as hashing
+/// it, and making the list needs no hashing at all.
+struct ViewFields: Sendable, ExpressibleByDictionaryLiteral {
+    var pairs: [(key: String, value: ViewValue)] = []
+
+    init(dictionaryLiteral elements: (String, ViewValue)...) {
+        pairs = elements.map { (key: $0.0, value: $0.1) }
+    }
+
+    init(_ pairs: [(key: String, value: ViewValue)]) { self.pairs = pairs }
+
+    subscript(name: String) -> ViewValue? {
+        for pair in pairs where pair.key == name { return pair.value }
+        return nil
     }
 }
 
@@ -81,7 +100,7 @@ struct Absent: MustacheCustomRenderable {
 /// of a container still being filled.
 private final class Slot {
     var value = ViewValue.absent
-    var fields: [String: ViewValue]?
+    var fields: ViewFields?
     var elements: [ViewValue]?
 
     var finished: ViewValue {
@@ -97,7 +116,7 @@ private struct BoxEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if slot.fields == nil { slot.fields = [:] }
+        if slot.fields == nil { slot.fields = ViewFields() }
         return KeyedEncodingContainer(BoxKeyed<Key>(slot: slot))
     }
 
@@ -123,7 +142,7 @@ private struct BoxKeyed<Key: CodingKey>: FlatKeyedContainer {
     let slot: Slot
     var codingPath: [any CodingKey] { [] }
 
-    private func put(_ value: ViewValue, _ key: Key) { slot.fields?[key.stringValue] = value }
+    private func put(_ value: ViewValue, _ key: Key) { slot.fields?.pairs.append((key.stringValue, value)) }
 
     mutating func encodeNil(forKey key: Key) { put(.absent, key) }
     mutating func encode(_ value: String, forKey key: Key) { put(.text(value), key) }

@@ -24,12 +24,13 @@ import Testing
         let aggregates = SchoolAggregates(school: school, asOf: day("2026-01-16"))
         var leadership: [(String, Bool)] = []
         Self.confidentialFields(in: school, into: &leadership)
-        // The walk finds the fields: the fixture fills each kind.
+        // The walk finds the fields: the fixture fills each kind (a record's
+        // behind the reference that holds its fields).
         let kinds = Set(leadership.filter(\.1).map { $0.0.replacing(/\.\d+/, with: "") })
         #expect(
             kinds == [
                 ".tutors.phone", ".students.family", ".students.background", ".forums.analysis", ".surveys.comment",
-                ".records.content", ".summaries.content",
+                ".records.fields.content", ".summaries.content",
             ])
 
         let (staff, staffAggregates) = AudienceFilter.apply(.staff, to: school, aggregates)

@@ -59,7 +59,13 @@ extension CrossFileRules {
         }
         parsedRecords = []  // popLast keeps the storage: give it back before sorting
         // In place: a sorted copy of a large school's records is another 100 MB.
-        records.sort { ($0.studentID, $0.date, $0.type, $0.id) < ($1.studentID, $1.date, $1.type, $1.id) }
+        // Field by field rather than as tuples, which would copy every record's strings.
+        records.sort { a, b in
+            if a.studentID != b.studentID { return a.studentID < b.studentID }
+            if a.date != b.date { return a.date < b.date }
+            if a.type != b.type { return a.type < b.type }
+            return a.id < b.id
+        }
         return records
     }
 }
