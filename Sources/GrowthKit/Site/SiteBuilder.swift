@@ -58,11 +58,14 @@ public enum SiteBuilder {
     ) -> Int {
         let plan = plan(school: school, asOf: asOf, audience: audience, templates: templates, problems: problems)
         for (path, bytes) in plan.files { sink.put(path, bytes) }
-        for (path, make) in plan.makers { sink.put(path, make()) }
+        // The exports and the search index read every record: made beside
+        // the pages rather than before them, and handed out first.
+        let makers = plan.makers.sorted { $0.key < $1.key }
         let pages = plan.pages
         let digested = sink.keepsDigests
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let page = pages[index].make()
+        DispatchQueue.concurrentPerform(iterations: makers.count + pages.count) { index in
+            guard index >= makers.count else { return sink.put(makers[index].key, makers[index].value()) }
+            let page = pages[index - makers.count].make()
             guard digested else { return sink.put(page.path, templates.render(page)) }
             let digest = PageDigest(page)
             if sink.reuse(page.path, digest: digest) { return }
