@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything computed from the school and the as-of date: what the exports
 /// and the site show. A pure function of its inputs.
 struct SchoolAggregates: Sendable {
@@ -17,14 +19,41 @@ struct SchoolAggregates: Sendable {
         let asOf = max(asOf, settings.terms[0].start)
         self.asOf = asOf
         let shown = settings.term(asOf: asOf)
-        terms = settings.terms.filter { $0.start <= shown.start }.map { term in
-            TermAggregates(school: school, term: term, asOf: asOf)
-        }
+        let begun = settings.terms.filter { $0.start <= shown.start }
         let records = Dictionary(grouping: school.records.filter { $0.date <= asOf }, by: \.studentID)
-        trajectories = Dictionary(
-            uniqueKeysWithValues: school.students.map { student in
-                (student.id, GrowthTrajectory.make(for: student, records: records[student.id] ?? [], asOf: asOf))
-            })
+        // Each term and each run of students' trajectories on its own core:
+        // none reads another's result.
+        let students = school.students
+        let runLength = max(64, students.count / 16)
+        let runs = stride(from: 0, to: students.count, by: runLength).map {
+            $0..<min($0 + runLength, students.count)
+        }
+        let results = Results(terms: begun.count, runs: runs.count)
+        DispatchQueue.concurrentPerform(iterations: begun.count + runs.count) { index in
+            if index < begun.count {
+                let aggregates = TermAggregates(school: school, term: begun[index], asOf: asOf)
+                results.lock.withLock { results.terms[index] = aggregates }
+            } else {
+                let made = students[runs[index - begun.count]].map { student in
+                    (student.id, GrowthTrajectory.make(for: student, records: records[student.id] ?? [], asOf: asOf))
+                }
+                results.lock.withLock { results.runs[index - begun.count] = made }
+            }
+        }
+        terms = results.terms.compactMap { $0 }
+        trajectories = Dictionary(uniqueKeysWithValues: results.runs.joined())
+    }
+
+    /// What the workers of `init` hand back, each in its own place.
+    private final class Results: @unchecked Sendable {
+        let lock = NSLock()
+        var terms: [TermAggregates?]
+        var runs: [[(String, GrowthTrajectory)]]
+
+        init(terms: Int, runs: Int) {
+            self.terms = Array(repeating: nil, count: terms)
+            self.runs = Array(repeating: [], count: runs)
+        }
     }
 
     /// The as-of term's figures: what the site's root pages and `data/` show.

@@ -42,7 +42,9 @@ struct CrossFileRules {
         }
         let studentsByID = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0) })
         reportMissingStudentFolders(inventory.records)
-        let records = buildRecords(&inventory.records, students: studentsByID)
+        let records = buildRecords(
+            &inventory.records, students: students,
+            positions: Dictionary(uniqueKeysWithValues: students.indices.map { (students[$0].id, $0) }))
         let forums = buildForums(inventory.forums)
         let summaries = buildSummaries(inventory.summaries)
         let surveys = buildSurveys(inventory.surveys, students: studentsByID)

@@ -20,21 +20,30 @@ extension CrossFileRules {
     }
 
     /// The model's records; each parsed record is released once it is read.
-    mutating func buildRecords(_ parsedRecords: inout [Parsed<Record>], students: [String: Student]) -> [Record] {
+    /// The records of the students at `positions`; a student is looked at
+    /// in place (`students[position]`), not copied once per record.
+    mutating func buildRecords(
+        _ parsedRecords: inout [Parsed<Record>], students: [Student], positions: [String: Int]
+    ) -> [Record] {
         var records: [Record] = []
         records.reserveCapacity(parsedRecords.count)
         var seen: [RecordFingerprint: SourceLocation] = [:]
+        seen.reserveCapacity(parsedRecords.count)
+        // Each term's confidential-by-default types, found once rather than per record.
+        let defaults = settings.map { settings in
+            settings.terms.map { (start: $0.start, types: settings.policy(for: $0).confidentialByDefault) }
+        }
         parsedRecords.reverse()
         while let parsed = parsedRecords.popLast() {
             var record = parsed.value
-            guard let student = students[record.studentID] else { continue }
+            guard let position = positions[record.studentID] else { continue }
             let unknown = unresolved(parsed.references)
             if let tutor = record.tutorID, unknown.contains("tutor:" + tutor) { record.tutorID = nil }
             guard checkDate(record.date, at: parsed.dateLocation ?? record.source, what: "the record") else { continue }
-            if parsed.fieldLocations["confidential"] == nil, let settings {
-                record.content.mark(
-                    confidential: settings.policy(for: settings.term(asOf: record.date)).confidentialByDefault
-                        .contains(record.type))
+            if parsed.fieldLocations["confidential"] == nil, let defaults {
+                // `SchoolSettings.term(asOf:)`: the last term begun by then, else the first.
+                let types = (defaults.last { $0.start <= record.date } ?? defaults[0]).types
+                record.content.mark(confidential: types.contains(record.type))
             }
             let fingerprint = RecordFingerprint(
                 student: record.studentID, date: record.date, type: record.type,
@@ -48,8 +57,8 @@ extension CrossFileRules {
             }
             seen[fingerprint] = record.source
             if record.tutorID == nil {
-                record.tutorID = student.tutor(on: record.date)
-                if record.tutorID == nil, !student.tutors.isEmpty {
+                record.tutorID = students[position].tutor(on: record.date)
+                if record.tutorID == nil, !students[position].tutors.isEmpty {
                     warning(
                         .noTutor, at: record.source,
                         "the student had no tutor on \(record.date) and the record names none: add `tutor: <id>`")
