@@ -30,8 +30,10 @@ struct Parsed<Value: Sendable>: Sendable {
     var cells: [String: String] = [:]
 }
 
-/// What one file held.
-enum ParsedDocument: Sendable {
+/// What one file held. Indirect: each case's document sits behind one
+/// reference, so a parsed file is cheap to copy (`growth serve` hands every
+/// unchanged file out of its parse cache again on each rebuild).
+indirect enum ParsedDocument: Sendable {
     case settings(Parsed<SchoolSettings>)
     case schoolClass(Parsed<SchoolClass>)
     case tutor(Parsed<Tutor>)
