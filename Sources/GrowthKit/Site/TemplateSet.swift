@@ -78,8 +78,12 @@ public struct TemplateSet: Sendable {
 
     /// Every `{{> name}}` names a template of the set: Mustache renders an
     /// unknown partial as nothing, which would hide a mistake (or `../secret`).
+    /// And no template includes itself, directly or through others: a page's
+    /// view is no tree to recurse over, so the loop would never end (it
+    /// would crash the build).
     static func checkPartials(_ files: [String: String]) throws(Diagnostic) {
         let names = Set(files.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        var includes: [String: [(name: String, at: SourceLocation)]] = [:]
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             var line = 1
             var column = 1
@@ -89,11 +93,13 @@ public struct TemplateSet: Sendable {
                     let start = text.index(index, offsetBy: 3)
                     guard let end = text[start...].range(of: "}}")?.lowerBound else { break }
                     let name = text[start..<end].trimmingCharacters(in: .whitespaces)
+                    let place = SourceLocation(path: path, line: line, column: column)
                     if !names.contains(name) {
                         throw Diagnostic.error(
-                            .template, at: SourceLocation(path: path, line: line, column: column),
+                            .template, at: place,
                             "`{{> \(name)}}` names no template of the set (\(names.sorted().joined(separator: ", ")))")
                     }
+                    includes[String(path.dropLast(".mustache".count)), default: []].append((name, place))
                 }
                 if text[index] == "\n" {
                     line += 1
@@ -104,6 +110,32 @@ public struct TemplateSet: Sendable {
                 index = text.index(after: index)
             }
         }
+        try checkLoops(includes, names: names.sorted())
+    }
+
+    /// The first loop of partials, said at the tag that closes it.
+    private static func checkLoops(
+        _ includes: [String: [(name: String, at: SourceLocation)]], names: [String]
+    ) throws(Diagnostic) {
+        var done: Set<String> = []
+        var path: [String] = []
+        func visit(_ name: String) throws(Diagnostic) {
+            if done.contains(name) { return }
+            path.append(name)
+            for include in includes[name] ?? [] {
+                if let start = path.firstIndex(of: include.name) {
+                    let loop = (path[start...] + [include.name]).joined(separator: " → ")
+                    throw Diagnostic.error(
+                        .template, at: include.at,
+                        "`{{> \(include.name)}}` makes the templates include themselves (\(loop)): the page would never end"
+                    )
+                }
+                try visit(include.name)
+            }
+            path.removeLast()
+            done.insert(name)
+        }
+        for name in names { try visit(name) }
     }
 
     /// The defaults with every file of `folder` in place of the default of the same name.

@@ -72,6 +72,8 @@ import Testing
             ("partial", "forums.mustache", "{{> ../secret}}"),
             ("csp", "layout.mustache", layout.replacingOccurrences(of: "script-src 'self'", with: "script-src *")),
             ("syntax", "class.mustache", "{{#students}}unclosed"),
+            // Rendered, it would recurse until the build crashed.
+            ("loop", "forums.mustache", "<h1>x</h1>\n  {{> forums}}"),
         ]
         for (name, file, text) in cases {
             let folder = parent.appendingPathComponent(name)
@@ -82,6 +84,11 @@ import Testing
             switch name {
             case "partial": #expect(run.output.contains("`{{> ../secret}}` names no template of the set"))
             case "csp": #expect(run.output.contains("allows more than the default: `script-src *`"))
+            case "loop":
+                #expect(
+                    run.output.contains(
+                        "forums.mustache:2:3: error: `{{> forums}}` makes the templates include themselves (forums → forums)"
+                    ), "\(run.output)")
             default: #expect(run.output.contains("a section is opened but never closed"), "\(run.output)")
             }
         }

@@ -124,4 +124,19 @@ import Testing
             #expect(different.isEmpty, "\(audience): \(different.prefix(5))")
         }
     }
+
+    /// Templates that include each other in a loop are refused where the
+    /// loop closes, before anything is rendered; a partial used twice is no loop.
+    @Test func aLoopOfPartialsIsRefused() throws {
+        do {
+            _ = try TemplateSet(files: ["a.mustache": "{{> b}}", "b.mustache": "x\n{{#y}}{{> a}}{{/y}}"])
+            Issue.record("a loop of partials was accepted")
+        } catch {
+            #expect(error.location == SourceLocation(path: "b.mustache", line: 2, column: 7))
+            #expect(error.message.contains("`{{> a}}` makes the templates include themselves (a → b → a)"))
+        }
+        #expect(throws: Never.self) {
+            try TemplateSet(files: ["a.mustache": "{{> c}}{{> b}}", "b.mustache": "{{> c}}", "c.mustache": "c"])
+        }
+    }
 }
