@@ -7,7 +7,10 @@ enum TextDecoding {
     static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let bad = firstInvalidUTF8(body) {
+        // The standard library's validation is the fast path; the byte that
+        // fails it is looked for only when it does.
+        guard var text = String(validating: body, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(body) ?? 0
             let location = locate(offset: bad, in: body, path: path)
             let guess = guessEncoding(bytes)
             return .failure(
@@ -16,7 +19,6 @@ enum TextDecoding {
                     "the file is not UTF-8\(guess.map { "; it looks like \($0)" } ?? ""). Save it as UTF-8.")
             )
         }
-        var text = String(decoding: body, as: UTF8.self)
         if body.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
