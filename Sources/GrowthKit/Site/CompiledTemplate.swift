@@ -19,7 +19,25 @@ struct CompiledTemplate: Sendable {
         case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, [Node], inverted: Bool)
-        case partial(String, indentation: [UInt8])
+        /// A partial, and the line and column of its tag.
+        case partial(String, indentation: [UInt8], line: Int, column: Int)
+    }
+
+    /// Every partial the template includes, sections' included, with the
+    /// place of its tag.
+    var partials: [(name: String, line: Int, column: Int)] {
+        func walk(_ nodes: [Node], into found: inout [(name: String, line: Int, column: Int)]) {
+            for node in nodes {
+                switch node {
+                case .partial(let name, _, let line, let column): found.append((name, line, column))
+                case .section(_, let inner, _): walk(inner, into: &found)
+                case .text, .variable: break
+                }
+            }
+        }
+        var found: [(name: String, line: Int, column: Int)] = []
+        walk(nodes, into: &found)
+        return found
     }
 
     /// A tag's name: `.` (or nothing) for the current value, `a.b.c` looked
@@ -133,6 +151,7 @@ private struct TemplateReader {
                 }
                 nodes.append(.variable(name, escaped: false))
             case ">":
+                let (line, column) = place(of: position - state.start.count)
                 position += 1
                 _ = read(while: \.isWhitespace)
                 guard current != "*" else { throw Unsupported() }
@@ -140,9 +159,10 @@ private struct TemplateReader {
                 if !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
                 if isStandalone(state) {
                     setNewLine = true
-                    nodes.append(.partial(name, indentation: Array(String(whiteSpaceBefore).utf8)))
+                    nodes.append(
+                        .partial(name, indentation: Array(String(whiteSpaceBefore).utf8), line: line, column: column))
                 } else {
-                    nodes.append(.partial(name, indentation: []))
+                    nodes.append(.partial(name, indentation: [], line: line, column: column))
                 }
                 whiteSpaceBefore = []
             case "=":
@@ -159,6 +179,17 @@ private struct TemplateReader {
         }
         guard state.sectionName == nil else { throw Unsupported() }
         return nodes
+    }
+
+    /// The line and column (in characters) of `index`.
+    func place(of index: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for offset in 0..<index where characters[offset].isNewline {
+            line += 1
+            lineStart = offset + 1
+        }
+        return (line, index - lineStart + 1)
     }
 
     mutating func read(while accept: (Character) -> Bool) -> [Character] {

@@ -75,7 +75,7 @@ struct TemplateRenderer {
                 case let value?: render(nodes, with: value, at: nil, indentation: indentation)
                 }
             }
-        case .partial(let name, let own):
+        case .partial(let name, let own, _, _):
             guard let template = templates[name] else { return }
             let outer = position
             position = nil
@@ -132,10 +132,17 @@ struct TemplateRenderer {
         case (.list(let elements), "reversed"): .list(elements.reversed())
         case (.list(let elements), "count"): .integer(elements.count)
         case (.list(let elements), "empty"): .flag(elements.isEmpty)
+        // What `sorted` makes of an object are swift-mustache's `(key:, value:)`
+        // tuples: their fields are found, but they take no transform.
+        case (.object(let fields), _) where fields.isPair: nil
         case (.object(let fields), "count"): .integer(fields.pairs.count)
         case (.object(let fields), "empty"): .flag(fields.pairs.isEmpty)
         case (.object(let fields), "sorted"):
-            .list(fields.pairs.sorted { $0.key < $1.key }.map { .object(["key": .text($0.key), "value": $0.value]) })
+            .list(
+                fields.pairs.sorted { $0.key < $1.key }.map {
+                    .object(
+                        ViewFields([(key: "key", value: .text($0.key)), (key: "value", value: $0.value)], isPair: true))
+                })
         default: nil
         }
     }

@@ -49,7 +49,7 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.compiled = compiled?.count == files.keys.filter { $0.hasSuffix(".mustache") }.count ? compiled : nil
-        try Self.checkPartials(files)
+        try Self.checkPartials(files, compiled: self.compiled)
     }
 
     /// Every template escapes `{{name}}` with `HTML.escape`: the same bytes as
@@ -80,37 +80,52 @@ public struct TemplateSet: Sendable {
     /// unknown partial as nothing, which would hide a mistake (or `../secret`).
     /// And no template includes itself, directly or through others: a page's
     /// view is no tree to recurse over, so the loop would never end (it
-    /// would crash the build).
-    static func checkPartials(_ files: [String: String]) throws(Diagnostic) {
+    /// would crash the build). The partials are the compiled templates' own
+    /// (whatever their delimiters); a set swift-mustache renders is scanned
+    /// for `{{>` and `{{<`.
+    static func checkPartials(_ files: [String: String], compiled: [String: CompiledTemplate]?) throws(Diagnostic) {
         let names = Set(files.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
         var includes: [String: [(name: String, at: SourceLocation)]] = [:]
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
-            var line = 1
-            var column = 1
-            var index = text.startIndex
-            while index < text.endIndex {
-                if text[index...].hasPrefix("{{>") || text[index...].hasPrefix("{{<") {
-                    let start = text.index(index, offsetBy: 3)
-                    guard let end = text[start...].range(of: "}}")?.lowerBound else { break }
-                    let name = text[start..<end].trimmingCharacters(in: .whitespaces)
-                    let place = SourceLocation(path: path, line: line, column: column)
-                    if !names.contains(name) {
-                        throw Diagnostic.error(
-                            .template, at: place,
-                            "`{{> \(name)}}` names no template of the set (\(names.sorted().joined(separator: ", ")))")
-                    }
-                    includes[String(path.dropLast(".mustache".count)), default: []].append((name, place))
+            let template = String(path.dropLast(".mustache".count))
+            let found =
+                compiled?[template].map { compiled in
+                    compiled.partials.map { ($0.name, SourceLocation(path: path, line: $0.line, column: $0.column)) }
+                } ?? scanPartials(text, path: path)
+            for (name, place) in found {
+                if !names.contains(name) {
+                    throw Diagnostic.error(
+                        .template, at: place,
+                        "`{{> \(name)}}` names no template of the set (\(names.sorted().joined(separator: ", ")))")
                 }
-                if text[index] == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-                index = text.index(after: index)
+                includes[template, default: []].append((name, place))
             }
         }
         try checkLoops(includes, names: names.sorted())
+    }
+
+    /// The `{{> name}}` and `{{< name}}` tags of a template's text.
+    private static func scanPartials(_ text: String, path: String) -> [(String, SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        var line = 1
+        var column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{>") || text[index...].hasPrefix("{{<") {
+                let start = text.index(index, offsetBy: 3)
+                guard let end = text[start...].range(of: "}}")?.lowerBound else { break }
+                let name = text[start..<end].trimmingCharacters(in: .whitespaces)
+                found.append((name, SourceLocation(path: path, line: line, column: column)))
+            }
+            if text[index] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index = text.index(after: index)
+        }
+        return found
     }
 
     /// The first loop of partials, said at the tag that closes it.

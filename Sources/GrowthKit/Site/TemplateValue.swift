@@ -37,12 +37,19 @@ enum ViewValue: Sendable {
 /// it, and making the list needs no hashing at all.
 struct ViewFields: Sendable, ExpressibleByDictionaryLiteral {
     var pairs: [(key: String, value: ViewValue)] = []
+    /// A key and its value made by the `sorted` transform of an object.
+    var isPair = false
+
+    init() {}
 
     init(dictionaryLiteral elements: (String, ViewValue)...) {
         pairs = elements.map { (key: $0.0, value: $0.1) }
     }
 
-    init(_ pairs: [(key: String, value: ViewValue)]) { self.pairs = pairs }
+    init(_ pairs: [(key: String, value: ViewValue)], isPair: Bool = false) {
+        self.pairs = pairs
+        self.isPair = isPair
+    }
 
     subscript(name: String) -> ViewValue? {
         for pair in pairs where pair.key == name { return pair.value }

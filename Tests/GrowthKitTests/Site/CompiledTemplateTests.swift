@@ -71,6 +71,8 @@ import Testing
         "{{#reversed(tags)}}{{.}}{{/reversed(tags)}} {{first(tags)}} {{#first(items)}}{{name}}{{/first(items)}}",
         "{{#sorted(nested)}}{{key}}={{value}};{{/sorted(nested)}} {{count(nested)}} [{{empty(missing)}}{{count(ratio)}}]",
         "{{^empty(missing)}}not transformed{{/empty(missing)}}{{#empty(missing)}}never{{/empty(missing)}}",
+        // swift-mustache's pairs are tuples, which take no transform.
+        "{{#sorted(nested)}}[{{key}} {{count(.)}}|{{empty(.)}}|{{#sorted(.)}}x{{/sorted(.)}}]{{/sorted(nested)}}",
         "{{#items}}{{#done}}{{name}}{{/done}}{{/items}}\n{{^items}}\n{{/items}}",
         "   \n{{#flag}}   \n\t{{title}}\n{{/flag}}  \nend",
         "{{#flag}} {{/flag}}\n  {{#flag}}x{{/flag}}  \n",
@@ -134,6 +136,13 @@ import Testing
         } catch {
             #expect(error.location == SourceLocation(path: "b.mustache", line: 2, column: 7))
             #expect(error.message.contains("`{{> a}}` makes the templates include themselves (a → b → a)"))
+        }
+        // Other delimiters hide no loop.
+        do {
+            _ = try TemplateSet(files: ["d.mustache": "{{=<% %>=}}\n<%> d %>"])
+            Issue.record("a loop of partials with other delimiters was accepted")
+        } catch {
+            #expect(error.location == SourceLocation(path: "d.mustache", line: 2, column: 1))
         }
         #expect(throws: Never.self) {
             try TemplateSet(files: ["a.mustache": "{{> c}}{{> b}}", "b.mustache": "{{> c}}", "c.mustache": "c"])
