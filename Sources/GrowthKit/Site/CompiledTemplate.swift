@@ -155,7 +155,7 @@ private struct TemplateReader {
                 position += 1
                 _ = read(while: \.isWhitespace)
                 guard current != "*" else { throw Unsupported() }
-                let name = try readPartialName(state)
+                let name = try readName(state, partial: true)
                 if !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
                 if isStandalone(state) {
                     setNewLine = true
@@ -222,9 +222,12 @@ private struct TemplateReader {
         return text
     }
 
-    mutating func readName(_ state: State) throws(Unsupported) -> String {
+    /// The name of a tag, up to its end delimiter: a variable's or a
+    /// section's (`parseName`), or with `/` allowed a partial's (`parsePartialName`).
+    mutating func readName(_ state: State, partial: Bool = false) throws(Unsupported) -> String {
         _ = read(while: \.isWhitespace)
-        let name = String(read(while: Self.nameCharacters.contains))
+        let allowed = partial ? Self.partialNameCharacters : Self.nameCharacters
+        let name = String(read(while: allowed.contains))
         _ = read(while: \.isWhitespace)
         guard try read(state.end) else { throw Unsupported() }
         return name
@@ -255,14 +258,6 @@ private struct TemplateReader {
                 throw Unsupported()
             }
         }
-    }
-
-    mutating func readPartialName(_ state: State) throws(Unsupported) -> String {
-        _ = read(while: \.isWhitespace)
-        let name = String(read(while: Self.partialNameCharacters.contains))
-        _ = read(while: \.isWhitespace)
-        guard try read(state.end) else { throw Unsupported() }
-        return name
     }
 
     /// `read(untilString:skipToEnd:)`, with its matcher that starts again
