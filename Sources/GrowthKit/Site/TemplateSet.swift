@@ -35,7 +35,13 @@ public struct TemplateSet: Sendable {
                 // it (a standalone tag), so the template's lines are 2, 3, ….
                 let name = String(path.dropLast(".mustache".count))
                 try library.register(Self.escaping + text, named: name)
-                if compiled != nil { compiled?[name] = CompiledTemplate.compile(text) }
+                if compiled != nil {
+                    if let template = CompiledTemplate.compile(text) {
+                        compiled?[name] = template
+                    } else {
+                        compiled = nil  // one template only swift-mustache renders: it renders the set
+                    }
+                }
             } catch let error as MustacheTemplate.ParserError {
                 throw Diagnostic.error(
                     .template,
@@ -48,7 +54,7 @@ public struct TemplateSet: Sendable {
             }
         }
         self.library = library
-        self.compiled = compiled?.count == files.keys.filter { $0.hasSuffix(".mustache") }.count ? compiled : nil
+        self.compiled = compiled
         try Self.checkPartials(files, compiled: self.compiled)
     }
 
