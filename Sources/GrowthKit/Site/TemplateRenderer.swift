@@ -96,21 +96,12 @@ struct TemplateRenderer {
         self.position = outer
     }
 
+    /// The value a tag names, its transforms applied; the position in the
+    /// list takes the first of them itself.
     private func lookUp(_ name: CompiledTemplate.Name) -> ViewValue? {
-        if name.isPosition {
-            guard let position, var value = Self.transform(position, name.transforms[0]) else { return nil }
-            for transform in name.transforms.dropFirst() {
-                guard let next = Self.transform(value, transform) else { return nil }
-                value = next
-            }
-            return value
-        }
-        guard var value = find(name) else { return nil }
-        for transform in name.transforms {
-            guard let next = Self.transform(value, transform) else { return nil }
-            value = next
-        }
-        return value
+        var transforms = name.transforms[...]
+        let found = name.isPosition ? position.flatMap { Self.transform($0, transforms.removeFirst()) } : find(name)
+        return transforms.reduce(found) { value, transform in value.flatMap { Self.transform($0, transform) } }
     }
 
     /// swift-mustache's transforms of text, integers, lists and objects;
@@ -199,23 +190,7 @@ struct TemplateRenderer {
     private mutating func append(_ text: String, escaped: Bool) {
         var text = text
         text.withUTF8 { bytes in
-            guard escaped else { return out.append(contentsOf: bytes) }
-            var run = 0
-            for index in bytes.indices {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-                run = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            if escaped { HTML.append(bytes, escapedTo: &out) } else { out.append(contentsOf: bytes) }
         }
     }
 }

@@ -10,18 +10,31 @@ public enum HTML {
             guard bytes.contains(where: needsEscape) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-                case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-                case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-                case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-                case UInt8(ascii: "'"): out += Array("&#39;".utf8)
-                default: out.append(byte)
-                }
-            }
+            append(bytes, escapedTo: &out)
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    /// `bytes` escaped as `escape` does, appended to `out`; the runs between
+    /// the characters to escape are copied whole. What the templates'
+    /// `{{name}}` writes.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, escapedTo out: inout [UInt8]) {
+        var run = 0
+        for index in bytes.indices {
+            let entity: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+            entity.withUTF8Buffer { out.append(contentsOf: $0) }
+            run = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
     }
 
     static func needsEscape(_ byte: UInt8) -> Bool {
