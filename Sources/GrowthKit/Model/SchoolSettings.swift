@@ -226,9 +226,10 @@ public struct SchoolSettings: Sendable, Hashable {
 
     /// The term an as-of date shows (SPEC §7): the one that contains it, else
     /// the last that ended before it; before the first term, the first.
-    public func term(asOf day: Day) -> Term {
-        terms.last { $0.start <= day } ?? terms[0]
-    }
+    public func term(asOf day: Day) -> Term { terms[termIndex(asOf: day)] }
+
+    /// Where in `terms` the term an as-of date shows is.
+    func termIndex(asOf day: Day) -> Int { terms.lastIndex { $0.start <= day } ?? 0 }
 
     /// The term after `term`, if the school has written it down yet.
     public func term(after term: Term) -> Term? {

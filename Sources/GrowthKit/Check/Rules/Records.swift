@@ -30,8 +30,7 @@ extension CrossFileRules {
         var seen: [RecordFingerprint: SourceLocation] = [:]
         seen.reserveCapacity(parsedRecords.count)
         // Each term's confidential-by-default types, found once rather than per record.
-        let defaults = settings.map { settings in
-            settings.terms.map { (start: $0.start, types: settings.policy(for: $0).confidentialByDefault) }
+        let defaults = settings.map { settings in settings.terms.map { settings.policy(for: $0).confidentialByDefault }
         }
         parsedRecords.reverse()
         while let parsed = parsedRecords.popLast() {
@@ -40,10 +39,9 @@ extension CrossFileRules {
             let unknown = unresolved(parsed.references)
             if let tutor = record.tutorID, unknown.contains("tutor:" + tutor) { record.tutorID = nil }
             guard checkDate(record.date, at: parsed.dateLocation ?? record.source, what: "the record") else { continue }
-            if parsed.fieldLocations["confidential"] == nil, let defaults {
-                // `SchoolSettings.term(asOf:)`: the last term begun by then, else the first.
-                let types = (defaults.last { $0.start <= record.date } ?? defaults[0]).types
-                record.content.mark(confidential: types.contains(record.type))
+            if parsed.fieldLocations["confidential"] == nil, let settings, let defaults {
+                record.content.mark(
+                    confidential: defaults[settings.termIndex(asOf: record.date)].contains(record.type))
             }
             let fingerprint = RecordFingerprint(
                 student: record.studentID, date: record.date, type: record.type,
