@@ -36,7 +36,7 @@ struct Build: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A folder where the build keeps what it made, so the next build renders only the pages that changed.",
+            "A folder where the build keeps what it made, so the next build parses only the files and renders only the pages that changed.",
             discussion:
                 "Keep it between builds (.growth-cache, say); a cache made by another build of growth or with other templates is ignored.",
             valueName: "folder"))
@@ -59,7 +59,8 @@ struct Build: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         var clock = StageClock(enabled: timings)
-        let (checked, asOf) = await options.check(history: !noHistory)
+        let cache = usableCache()
+        let (checked, asOf) = await options.check(history: !noHistory, cache: cache)
         clock.lap("read and check")
         guard let school = checked.school, let asOf else {
             options.say("growth build: stopped, school.yml could not be read; \(output) is untouched")
@@ -77,7 +78,7 @@ struct Build: AsyncParsableCommand {
         var count = 0
         var cacheNote = ""
         // One build at a time uses a cache: its files are linked into this build's site.
-        let (buildCache, cacheLock) = openCache(templateSet)
+        let (buildCache, cacheLock) = openCache(cache, templateSet)
         defer { withExtendedLifetime(cacheLock) {} }
         do {
             // Each page goes into the staging folder as soon as it is rendered.
@@ -112,20 +113,26 @@ struct Build: AsyncParsableCommand {
             "growth build: wrote \(count) files to \(output) as of \(asOf) for \(audience.rawValue)\(cacheNote)")
     }
 
-    /// The `--cache` of the last build, locked for this one, and a word when
-    /// it cannot serve this one.
-    func openCache(_ templates: TemplateSet) -> (BuildCache?, OutputLock?) {
-        guard let cache else { return (nil, nil) }
-        // Through symlinks, and both ways: a build replaces its output whole,
-        // and the cache its own folder.
+    /// The `--cache` folder, unless it and the output overlap (through
+    /// symlinks, and both ways): a build replaces its output whole, and the
+    /// cache its own folder; and what the cache holds must never be published.
+    func usableCache() -> String? {
+        guard let cache else { return nil }
         let folder = URL(fileURLWithPath: cache).standardizedFileURL.resolvingSymlinksInPath().path
         let site = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
         if folder == site || folder.hasPrefix(site + "/") || site.hasPrefix(folder + "/") {
             options.say(
                 "growth build: the cache \(cache) and the output \(output) overlap, and a build replaces its output whole; the cache is not used"
             )
-            return (nil, nil)
+            return nil
         }
+        return cache
+    }
+
+    /// The `--cache` of the last build, locked for this one, and a word when
+    /// it cannot serve this one.
+    func openCache(_ cache: String?, _ templates: TemplateSet) -> (BuildCache?, OutputLock?) {
+        guard let cache else { return (nil, nil) }
         let lock: OutputLock
         do {
             lock = try OutputLock.acquire(

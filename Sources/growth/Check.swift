@@ -20,6 +20,13 @@ struct Check: AsyncParsableCommand {
     @Argument(help: "Report only the problems of these files.")
     var paths: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "A folder where the check keeps the files it parsed, so the next one parses only the files that changed.",
+            discussion: "The folder `growth build --cache` keeps; one made by another build of growth is ignored.",
+            valueName: "folder"))
+    var cache: String?
+
     func run() async throws {
         var only: Set<String>?
         if changed || !paths.isEmpty {
@@ -34,7 +41,7 @@ struct Check: AsyncParsableCommand {
             }
             only = files
         }
-        let (checked, _) = await options.check(only: only)
+        let (checked, _) = await options.check(only: only, cache: cache)
         let errors = checked.diagnostics.contains { diagnostic in
             diagnostic.severity == .error && (only?.contains(diagnostic.location.path) ?? true)
         }

@@ -96,7 +96,9 @@ enum ContentReader {
         return bytes
     }
 
-    /// One content file read and parsed, and kept in `cache` under its stamp.
+    /// One content file read and parsed, and kept in `cache` under its
+    /// stamp and digest; taken from the cache instead when it holds the same
+    /// bytes under another stamp (a fresh clone, a file saved unchanged).
     static func readAndParse(
         _ path: String, _ kind: ContentFileKind, in rootPath: String, cache: ParseCache?, stamp: ParseCache.Stamp?
     ) -> ParsedFile {
@@ -105,14 +107,18 @@ enum ContentReader {
                 path: path, document: nil,
                 diagnostics: [.error(.unreadableFile, at: SourceLocation(path: path), "the file cannot be read")])
         }
+        guard let cache else { return DocumentParser.parse(path: path, kind: kind, bytes: bytes) }
+        let digest = ContentDigest.of(bytes)
+        if let known = cache.file(path, digest: digest, stamp: stamp) { return known }
         let parsed = DocumentParser.parse(path: path, kind: kind, bytes: bytes)
-        if let stamp { cache?.store(parsed, stamp: stamp) }
+        cache.store(parsed, stamp: stamp, digest: digest)
         return parsed
     }
 
     /// Reads and parses every file of the content folder. With a `cache`
-    /// (`growth serve` keeps one), a file whose size, inode and times have not
-    /// changed since the last read is not read or parsed again.
+    /// (`growth serve` keeps one, `--cache` keeps one on disk), a file whose
+    /// size, inode and times have not changed since the last read is not read
+    /// or parsed again, and one whose bytes have not is not parsed again.
     static func read(_ root: URL, cache: ParseCache? = nil) async -> ContentFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -197,46 +203,5 @@ struct ContentFiles: Sendable {
             if case .settings(let parsed) = file.document { return parsed.value }
         }
         return nil
-    }
-}
-
-/// Parsed files by path, with the stamp of the file they were parsed from:
-/// what lets `growth serve` re-read only the files a save changed.
-public final class ParseCache: @unchecked Sendable {
-    /// Size, inode, and modification and change times in nanoseconds.
-    struct Stamp: Hashable {
-        var size: Int64
-        var inode: UInt64
-        var modified: Int64
-        var changed: Int64
-    }
-
-    private let lock = NSLock()
-    private var entries: [String: (Stamp, ParsedFile)] = [:]
-
-    public init() {}
-
-    static func stamp(_ path: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Stamp(
-            size: Int64(info.st_size), inode: UInt64(info.st_ino),
-            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
-    }
-
-    func file(_ path: String, stamp: Stamp) -> ParsedFile? {
-        lock.withLock { entries[path].flatMap { $0.0 == stamp ? $0.1 : nil } }
-    }
-
-    func store(_ file: ParsedFile, stamp: Stamp) { lock.withLock { entries[file.path] = (stamp, file) } }
-
-    /// Forgets the files that are gone: none when as many are kept as were read.
-    func keep(only paths: [String]) {
-        lock.withLock {
-            guard entries.count > paths.count else { return }
-            let paths = Set(paths)
-            entries = entries.filter { paths.contains($0.key) }
-        }
     }
 }

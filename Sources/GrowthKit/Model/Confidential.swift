@@ -89,4 +89,9 @@ public struct Clearance: Sendable, Hashable {
     /// For the checks, which read what a record says to validate it (a
     /// duplicate's text, a review's decision); no page is made from them.
     static let checking = Clearance(mayRead: true)
+
+    /// For the parse store (`--cache`), which keeps the parsed files whole,
+    /// as the content folder holds them, for the next run to read back; no
+    /// page is made from them.
+    static let storing = Clearance(mayRead: true)
 }

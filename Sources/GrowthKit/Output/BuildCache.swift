@@ -30,34 +30,10 @@ public final class BuildCache: Sendable {
 
         public init(templates: TemplateSet, audience: Audience) {
             growth = GrowthVersion.current
-            binary = Self.runningBinary
+            binary = GrowthVersion.runningBinary
             self.templates = templates.digest
             self.audience = audience.rawValue
         }
-
-        /// The running binary's GNU build id (the linker's digest of it, in a
-        /// note near its start), else the digest of the whole file, else `unknown`.
-        static let runningBinary: String = {
-            let path = "/proc/self/exe"
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { return "unknown" }
-            var head = [UInt8](repeating: 0, count: 8192)
-            let count = head.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            close(descriptor)
-            // An ELF note: name size 4, descriptor size 20, type 3 (NT_GNU_BUILD_ID), "GNU\0".
-            let note: [UInt8] = [4, 0, 0, 0, 20, 0, 0, 0, 3, 0, 0, 0, 0x47, 0x4E, 0x55, 0]
-            if count > note.count + 20 {
-                for start in stride(from: 0, through: count - note.count - 20, by: 4)
-                where head[start..<start + note.count].elementsEqual(note) {
-                    let id = head[(start + note.count)..<(start + note.count + 20)]
-                    return "build-id " + id.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-                }
-            }
-            guard let data = FileManager.default.contents(atPath: path) else { return "unknown" }
-            var hasher = StableHasher()
-            data.withUnsafeBytes { hasher.add(bytes: $0) }
-            return PageDigest(value: hasher.state).description
-        }()
     }
 
     /// `cache.json`.
@@ -163,9 +139,8 @@ public final class BuildCache: Sendable {
 
     /// Marks a cache folder (the Cache Directory Tagging Specification, which
     /// backup tools honour): only a folder with it, or an empty one, is replaced.
-    static let tag = "CACHEDIR.TAG"
-    static let tagText =
-        "Signature: 8a477f597d28d172789f06886806bc55\n# growth build --cache: the last build's files.\n"
+    static let tag = CacheDirectoryTag.name
+    static let tagText = CacheDirectoryTag.text("growth build --cache: the last build's files")
 
     /// Replaces the cache with the build just put in place at `site`: a link
     /// (or a copy) of each of `generated`, and the pages' digests. `kept`
@@ -248,11 +223,5 @@ public final class BuildCache: Sendable {
         }
         let exists = FileManager.default.fileExists(atPath: folder.path)
         try OutputFolder.swap(staging, into: folder, exists: exists, fail: fail)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -58,6 +58,9 @@ import Testing
             if text.contains(".checking") {
                 #expect(["Check", "Model"].contains(folder), "\(file.path) reads confidential values")
             }
+            if text.contains(".storing") {
+                #expect(["Load", "Model"].contains(folder), "\(file.path) reads confidential values")
+            }
         }
     }
 

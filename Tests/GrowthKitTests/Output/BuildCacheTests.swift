@@ -216,7 +216,7 @@ import Testing
         #expect(School.counts(try school.build())?.rendered == 0)
         #expect(
             Set(try FileManager.default.contentsOfDirectory(atPath: school.cache.path)) == [
-                "leadership", "staff", ".leadership.growth-lock", ".staff.growth-lock",
+                "leadership", "staff", ".leadership.growth-lock", ".staff.growth-lock", "parsed",
             ])
     }
 
@@ -272,5 +272,10 @@ import Testing
         let inside = school.cache.appendingPathComponent("site")
         let overlap = try school.build(into: inside)
         #expect(overlap.output.contains("overlap, and a build replaces its output whole; the cache is not used"))
+        // A cache inside the output would publish the parsed files, confidential ones too: nothing is kept.
+        let published = try school.build(cached: false, ["--cache", school.site.appendingPathComponent("cache").path])
+        #expect(published.output.contains("overlap, and a build replaces its output whole; the cache is not used"))
+        #expect(!published.output.contains("files unchanged since the cache"))
+        #expect(!FileManager.default.fileExists(atPath: school.site.appendingPathComponent("cache").path))
     }
 }
