@@ -60,7 +60,7 @@ struct Build: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         var clock = StageClock(enabled: timings)
         let cache = usableCache()
-        let (checked, asOf) = await options.check(history: !noHistory, cache: cache)
+        let (checked, asOf, parsed) = await options.check(history: !noHistory, cache: cache)
         clock.lap("read and check")
         guard let school = checked.school, let asOf else {
             options.say("growth build: stopped, school.yml could not be read; \(output) is untouched")
@@ -96,7 +96,8 @@ struct Build: AsyncParsableCommand {
                 let counts = staging.cacheCounts
                 cacheNote =
                     " (\(counts.rendered) pages rendered, \(counts.reused) unchanged since the cached build; "
-                    + "\(counts.reused + counts.unchanged) files kept as they were)"
+                    + "\(counts.reused + counts.unchanged) files kept as they were"
+                    + (parsed.map { "; \($0))" } ?? ")")
             }
             // The committed site/README.md of a clone is kept without a word.
             let added = kept.filter { $0 != "README.md" }

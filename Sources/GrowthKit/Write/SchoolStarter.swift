@@ -88,7 +88,8 @@ public enum SchoolStarter {
         #!/bin/sh
         # Checks the files you are committing (and the rules across files) before
         # each commit. Install once per clone:  git config core.hooksPath hooks
-        exec growth check --content content --changed
+        # .growth-cache (never committed) keeps the parsed files: only the changed are read again.
+        exec growth check --content content --changed --cache .growth-cache
 
         """
 

@@ -52,7 +52,7 @@ import Yams
             try String(contentsOf: school.appendingPathComponent(".gitignore"), encoding: .utf8).contains(
                 ".growth-cache/\n"))
         let hook = try String(contentsOf: school.appendingPathComponent("hooks/pre-commit"), encoding: .utf8)
-        #expect(hook.contains("growth check --content content --changed"))
+        #expect(hook.contains("growth check --content content --changed --cache .growth-cache"))
         #expect(FileManager.default.isExecutableFile(atPath: school.appendingPathComponent("hooks/pre-commit").path))
     }
 

@@ -141,11 +141,12 @@ import Testing
     }
 
     /// `growth check --cache`, as a pre-commit hook runs it: the same report,
-    /// and a line saying how much came from the cache.
-    @Test func checkWithACacheReportsTheSameProblems() throws {
+    /// and with `--verbose` a line saying how much was parsed; `growth build
+    /// --cache` says it at its end.
+    @Test func checkAndBuildWithACacheSayHowMuchTheyParsed() throws {
         let school = try School()
         defer { TestContent.remove(school.folder) }
-        let arguments = ["check", "--content", school.content.path, "--as-of", "2026-11-20"]
+        let arguments = ["check", "--content", school.content.path, "--as-of", "2026-11-20", "--verbose"]
         let plain = try CheckCommandTests.growth(arguments)
         let first = try CheckCommandTests.growth(arguments + ["--cache", school.cache.path])
         let second = try CheckCommandTests.growth(arguments + ["--cache", school.cache.path])
@@ -153,10 +154,9 @@ import Testing
         let others = try school.otherFiles
         #expect(plain.status == 1)
         #expect(
-            first.output.contains("growth: 0 files unchanged since the cache in \(school.cache.path), \(files) parsed"))
+            first.output.contains("growth: \(files) of \(files) files parsed, the others unchanged since the cache"))
         #expect(
-            second.output.contains(
-                "growth: \(files - others) files unchanged since the cache in \(school.cache.path), \(others) parsed"),
+            second.output.contains("growth: \(others) of \(files) files parsed, the others unchanged since the cache"),
             "\(second.output)")
         for run in [first, second] {
             #expect(run.status == plain.status)
@@ -164,5 +164,15 @@ import Testing
                 run.output.split(separator: "\n").filter { !$0.hasPrefix("growth: ") }
                     == plain.output.split(separator: "\n"))
         }
+        // Without --verbose, as the hook runs it, the report alone.
+        let quiet = try CheckCommandTests.growth(Array(arguments.dropLast()) + ["--cache", school.cache.path])
+        #expect(!quiet.output.contains("files parsed"))
+
+        let build = try CheckCommandTests.growth([
+            "build", "--allow-errors", "--content", school.content.path, "--as-of", "2026-11-20", "--no-history",
+            "--output", school.folder.appendingPathComponent("site").path, "--cache", school.cache.path,
+        ])
+        #expect(build.status == 0)
+        #expect(build.output.contains("files kept as they were; \(others) of \(files) files parsed"), "\(build.output)")
     }
 }
