@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark `growth check` and `growth build` on a large synthetic school against the raw cost of
-# reading the same bytes (`cat` of every file), and record its peak memory.
+# Benchmark `growth check` (with and without its cache of parsed files) and `growth build` on a
+# large synthetic school against the raw cost of reading the same bytes (`cat` of every file),
+# and record its peak memory.
 #
 #   bash Benchmarks/run.sh [--students 2000] [--records 55000] [--no-large]
 #
@@ -90,12 +91,14 @@ q_bin="$(printf %q "$bin")"
 ref_cmd="find $q_school -type f -print0 | xargs -0 cat > /dev/null"
 # Exit 1 means "the content has errors", which is still a finished check.
 check_cmd="$q_bin check --content $q_school --as-of $as_of > /dev/null 2>&1; test \$? -le 1"
+# The same with the parsed files of the run before (hyperfine's warm-up makes them): a pre-commit hook.
+cached_check_cmd="$q_bin check --content $q_school --as-of $as_of --cache $(printf %q "$tmp/check-cache") > /dev/null 2>&1; test \$? -le 1"
 # The whole site: aggregation, every page, the exports, the atomic write.
 build_cmd="$q_bin build --allow-errors --content $q_school --output $(printf %q "$tmp/site") --as-of $as_of > /dev/null 2>&1"
 # Hugo rendering the same notes: a page per record, a list per student.
 hugo_cmd="hugo --quiet -s $(printf %q "$school-hugo") -d $(printf %q "$tmp/hugo-site") > /dev/null 2>&1"
-names=(cat "growth check" "growth build")
-commands=("$ref_cmd" "$check_cmd" "$build_cmd")
+names=(cat "growth check" "growth check --cache" "growth build")
+commands=("$ref_cmd" "$check_cmd" "$cached_check_cmd" "$build_cmd")
 if command -v hugo >/dev/null 2>&1; then
     names+=(hugo)
     commands+=("$hugo_cmd")
@@ -212,8 +215,11 @@ def mb(kb):
     return f"{int(kb) / 1024:.0f} MB" if kb.strip().isdigit() else "n/a"
 
 saved = json.load(open(serve))["median"]
+cached_check = results["growth check --cache"]
 rows = [
     ("growth check", f"{seconds(check)} s", f"{check / ref:.1f}× cat", mb(rss_kb)),
+    ("growth check --cache, nothing changed", f"{seconds(cached_check)} s",
+     f"{cached_check / check:.2f}× growth check", "n/a"),
     ("growth build", f"{seconds(build)} s",
      f"{build / ref:.1f}× cat" + (f"; Hugo takes {hugo / build:.1f}× as long" if hugo else ""), mb(build_rss_kb)),
 ]
