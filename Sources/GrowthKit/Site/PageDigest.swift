@@ -101,12 +101,22 @@ private final class DigestSink {
 
     func absent() { hasher.add(byte: 0x07) }
 
-    func value(_ value: some Encodable, depth: Int) {
-        if let text = value as? String { return self.text(text) }
-        // Other numbers reach the generic call, and encode themselves by calling it again.
+    /// A value reaching a generic call: the common leaves found by comparing
+    /// types, which is cheaper than casting to them; anything else encodes itself.
+    func value<Value: Encodable>(_ value: Value, depth: Int) {
+        if Value.self == String.self { return text(unsafeBitCast(value, to: String.self)) }
+        if Value.self == Int.self { return number(unsafeBitCast(value, to: Int.self)) }
+        if Value.self == Bool.self { return flag(unsafeBitCast(value, to: Bool.self)) }
+        if Value.self == Double.self { return number(unsafeBitCast(value, to: Double.self)) }
+        try? value.encode(to: DigestEncoder(sink: self, depth: depth))
+    }
+
+    /// A value a single-value container is handed: other numbers encode
+    /// themselves there by calling it again, so they are cast.
+    func single<Value: Encodable>(_ value: Value, depth: Int) {
         if let number = value as? any BinaryInteger { return self.number(Int(truncatingIfNeeded: number)) }
         if let number = value as? any BinaryFloatingPoint { return self.number(Double(number)) }
-        try? value.encode(to: DigestEncoder(sink: self, depth: depth))
+        self.value(value, depth: depth)
     }
 }
 
@@ -162,6 +172,18 @@ private struct DigestKeyed<Key: CodingKey>: FlatKeyedContainer {
         sink.key(key, depth: depth)
         if let value { sink.text(value) } else { sink.absent() }
     }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) {
+        sink.key(key, depth: depth)
+        if let value { sink.number(value) } else { sink.absent() }
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) {
+        sink.key(key, depth: depth)
+        if let value { sink.flag(value) } else { sink.absent() }
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) {
+        sink.key(key, depth: depth)
+        if let value { sink.number(value) } else { sink.absent() }
+    }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) {
         sink.key(key, depth: depth)
         if let value { sink.value(value, depth: depth + 1) } else { sink.absent() }
@@ -215,5 +237,5 @@ private struct DigestSingle: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) { sink.flag(value) }
     mutating func encode(_ value: Int) { sink.number(value) }
     mutating func encode(_ value: Double) { sink.number(value) }
-    mutating func encode<T: Encodable>(_ value: T) { sink.value(value, depth: depth) }
+    mutating func encode<T: Encodable>(_ value: T) { sink.single(value, depth: depth) }
 }

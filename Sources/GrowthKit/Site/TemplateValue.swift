@@ -135,13 +135,23 @@ private struct BoxEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { BoxSingle(slot: slot) }
 }
 
-private func boxed(_ value: some Encodable) -> ViewValue {
+/// A value reaching a generic call: the common leaves found by comparing
+/// types, which is cheaper than casting to them; anything else boxes itself.
+private func boxed<Value: Encodable>(_ value: Value) -> ViewValue {
+    if Value.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
+    if Value.self == Int.self { return .integer(unsafeBitCast(value, to: Int.self)) }
+    if Value.self == Bool.self { return .flag(unsafeBitCast(value, to: Bool.self)) }
+    if Value.self == Double.self { return .real(unsafeBitCast(value, to: Double.self)) }
+    return TemplateValue.box(value)
+}
+
+/// A value a single-value container is handed: other numbers box themselves
+/// there by calling it again, so they are cast.
+private func boxedSingle(_ value: some Encodable) -> ViewValue {
     switch value {
-    case let text as String: return .text(text)
-    // Other numbers reach the generic call, and encode themselves by calling it again.
-    case let number as any BinaryInteger: return .integer(Int(truncatingIfNeeded: number))
-    case let number as any BinaryFloatingPoint: return .real(Double(number))
-    default: return TemplateValue.box(value)
+    case let number as any BinaryInteger: .integer(Int(truncatingIfNeeded: number))
+    case let number as any BinaryFloatingPoint: .real(Double(number))
+    default: boxed(value)
     }
 }
 
@@ -190,5 +200,5 @@ private struct BoxSingle: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) { slot.value = .flag(value) }
     mutating func encode(_ value: Int) { slot.value = .integer(value) }
     mutating func encode(_ value: Double) { slot.value = .real(value) }
-    mutating func encode<T: Encodable>(_ value: T) { slot.value = boxed(value) }
+    mutating func encode<T: Encodable>(_ value: T) { slot.value = boxedSingle(value) }
 }
