@@ -35,6 +35,12 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Do not read the git history: no record is judged late.")
     var noHistory = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A folder of parsed files (the one `growth build --cache` keeps): the first build parses only what changed since.",
+            valueName: "folder"))
+    var cache: String?
+
     func run() async throws {
         let site = ServedSite()
         let builder = Rebuilder(options: self, site: site)
@@ -55,9 +61,8 @@ struct Serve: AsyncParsableCommand {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let channel = try await HTTPServer.start(site: site, host: host, port: port, group: group)
         let bound = channel.localAddress?.port ?? port
-        print("growth serve: http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (Ctrl-C stops)")
-        fflushStandardOutput()
-
+        // Ctrl-C is handled before the address is printed: one pressed (or
+        // sent by a script) at once must stop the server, not be lost.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let stop = { @Sendable in channel.close(promise: nil) }
@@ -67,6 +72,8 @@ struct Serve: AsyncParsableCommand {
         let terminate = DispatchSource.makeSignalSource(signal: SIGTERM)
         terminate.setEventHandler(handler: stop)
         terminate.resume()
+        print("growth serve: http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (Ctrl-C stops)")
+        fflushStandardOutput()
         try await channel.closeFuture.get()
         try await group.shutdownGracefully()
         withExtendedLifetime(watcher) {}
@@ -85,12 +92,21 @@ actor Rebuilder {
     private var generation = 0
     private var building = false
     private var pending = false
-    /// The files of the last read: a rebuild parses only what was saved since.
-    private let cache = ParseCache()
+    /// The files of the last read: a rebuild parses only what was saved
+    /// since. With `--cache`, read from its folder at the start and kept
+    /// there after each build.
+    private let cache: ParseCache
 
     init(options: Serve, site: ServedSite) {
         self.options = options
         self.site = site
+        guard let folder = options.cache else {
+            cache = ParseCache()
+            return
+        }
+        let (stored, ignored) = ParseStore.load(from: URL(fileURLWithPath: folder))
+        if let ignored { print("growth serve: the parsed files in \(folder) are not all used: \(ignored)") }
+        cache = stored
     }
 
     /// A file was saved: rebuild once the burst (an editor writes, renames,
@@ -152,6 +168,14 @@ actor Rebuilder {
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], history: !options.noHistory,
             cache: cache)
         let checkedAt = Date()
+        var parsed = ""
+        if let folder = options.cache {
+            let counts = cache.takeCounts()
+            if let problem = ParseStore.save(cache, to: URL(fileURLWithPath: folder)) {
+                print("growth serve: warning: \(problem)")
+            }
+            parsed = "; \(counts.parsed) of \(counts.parsed + counts.reused) files parsed"
+        }
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard let school = checked.school, let day else {
             site.replace(with: nil, problems: errors, label: options.content)
@@ -176,7 +200,7 @@ actor Rebuilder {
         let ms = Int(Date().timeIntervalSince(started) * 1000)
         let checking = Int(checkedAt.timeIntervalSince(started) * 1000)
         print(
-            "growth serve: ready with \(plan.paths.count) files as of \(day) in \(ms) ms (read and check \(checking) ms, the rest \(ms - checking) ms), \(errors.count) errors"
+            "growth serve: ready with \(plan.paths.count) files as of \(day) in \(ms) ms (read and check \(checking) ms, the rest \(ms - checking) ms), \(errors.count) errors\(parsed)"
         )
         fflushStandardOutput()
     }

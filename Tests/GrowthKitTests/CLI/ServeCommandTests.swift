@@ -98,6 +98,25 @@ import Testing
         #expect(!server.running.output.contains("warning"))
     }
 
+    /// With `--cache`, a server parses only what changed since the last run
+    /// with that folder, and keeps it up to date as files are saved.
+    @Test func aCacheFolderSavesTheFirstBuildsParsing() async throws {
+        let cache = try TestContent.temporaryFolder()
+        defer { TestContent.remove(cache) }
+        let files = try TestContent.read(TestContent.fixture("terms")).count
+        let first = try Server(extra: ["--cache", cache.path])
+        #expect(first.running.output.contains("0 errors; \(files) of \(files) files parsed"), "\(first.running.output)")
+        #expect(first.stop() == 0)
+        let second = try Server(extra: ["--cache", cache.path])
+        let others = try TestContent.read(TestContent.fixture("terms")).keys.filter {
+            !($0.hasPrefix("students/") && $0.hasSuffix(".md"))
+        }.count
+        #expect(
+            second.running.output.contains("0 errors; \(others) of \(files) files parsed"), "\(second.running.output)")
+        #expect(try await second.get("/students/s1/index.html").body.contains("学生一"))
+        #expect(second.stop() == 0)
+    }
+
     @Test func anotherAddressIsServedWithAWarning() async throws {
         let server = try Server(host: "127.0.0.2")
         #expect(server.base.hasPrefix("http://127.0.0.2:"), "\(server.running.output)")
