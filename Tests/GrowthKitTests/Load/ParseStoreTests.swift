@@ -175,4 +175,112 @@ import Testing
         #expect(build.status == 0)
         #expect(build.output.contains("files kept as they were; \(others) of \(files) files parsed"), "\(build.output)")
     }
+
+    /// Every field of a record and a student, set, comes back from the
+    /// archive as it went in; and the archive knows every field there is: a
+    /// field added to the model and not to `ParseArchive` fails here, not as
+    /// a value lost in a cached build.
+    @Test func everyFieldComesBack() throws {
+        let path = "students/s1/2025-10-09-review-term.md"
+        let body = MarkdownBody(html: "<p>谈了<em>学习</em></p>\n", summary: "谈了学习", headings: ["一", "二"], isEmpty: false)
+        var record = Parsed(
+            value: Record(
+                id: "s1/2025-10-09-review-term", studentID: "s1", date: Day(iso: "2025-10-09")!, type: .review,
+                slug: "term", tutorID: "t1", mood: 4, areas: [.study, .family], duration: 45, isConfidential: true,
+                followUps: [
+                    FollowUp(
+                        action: "家访", due: Day(iso: "2025-10-20"), done: true,
+                        source: SourceLocation(path: path, line: 7, column: 5)),
+                    FollowUp(
+                        action: "谈话", due: nil, done: false, source: SourceLocation(path: path, line: 8, column: 5)),
+                ],
+                review: Review(effect: 3, decision: .change), written: Day(iso: "2025-10-11"), body: body,
+                source: SourceLocation(path: path)),
+            dateLocation: SourceLocation(path: path, line: 2, column: 7))
+        record.references = [
+            IDReference(
+                kind: .tutor, id: "t1", location: SourceLocation(path: path, line: 3, column: 8), field: "tutor"),
+            IDReference(kind: .student, id: "s1", location: SourceLocation(path: "elsewhere.md"), field: "folder"),
+        ]
+        record.fieldLocations = ["confidential": SourceLocation(path: path, line: 4, column: 1)]
+        record.cells = ["q1": "5"]
+        let studentPath = "students/s1/index.md"
+        var student = Parsed(
+            value: Student(
+                id: "s1", name: "学生一", classID: "c1",
+                tutors: [
+                    TutorAssignment(tutor: "t1", from: nil, until: Day(iso: "2025-12-31")),
+                    TutorAssignment(tutor: "t2", from: Day(iso: "2026-01-01")),
+                ],
+                partners: [Partnership(student: "s2", from: Day(iso: "2025-09-01"), to: Day(iso: "2026-01-15"))],
+                key: .terms(["2025-1", "2025-2"]), joined: Day(iso: "2025-09-01"), left: Day(iso: "2027-07-01"),
+                family: FamilyCircumstances(structure: .singleParent, notes: "随母亲生活"), background: body,
+                source: SourceLocation(path: studentPath)))
+        student.references = [
+            IDReference(kind: .schoolClass, id: "c1", location: SourceLocation(path: studentPath), field: "class")
+        ]
+        let files = [
+            ParsedFile(
+                path: path, document: .record(record),
+                diagnostics: [.warning(.unknownField, at: SourceLocation(path: path, line: 5, column: 1), "`x` 未知")]),
+            ParsedFile(path: studentPath, document: .student(student), diagnostics: []),
+            ParsedFile(
+                path: "students/s1/bad.md", document: nil,
+                diagnostics: [.error(.fileName, at: SourceLocation(path: "students/s1/bad.md"), "bad")]),
+        ]
+        for file in files {
+            #expect(ParseArchive.keeps(file))
+            var out = ArchiveWriter()
+            ParseArchive.write(file, to: &out)
+            var input = ArchiveReader(out.bytes)
+            let back = try ParseArchive.read(from: &input)
+            #expect(input.isAtEnd)
+            #expect(back.path == file.path)
+            #expect(back.diagnostics == file.diagnostics)
+            switch (file.document, back.document) {
+            case (.record(let a), .record(let b)):
+                #expect(a.value == b.value)
+                #expect(a.value.content.read(.storing) == b.value.content.read(.storing))
+                #expect(a.references == b.references)
+                #expect(a.dateLocation == b.dateLocation && a.fieldLocations == b.fieldLocations && a.cells == b.cells)
+            case (.student(let a), .student(let b)):
+                #expect(a.value == b.value)
+                #expect(a.value.family.read(.storing) == b.value.family.read(.storing))
+                #expect(a.value.background.read(.storing) == b.value.background.read(.storing))
+                #expect(a.references == b.references)
+            case (nil, nil): break
+            default: Issue.record("\(file.path) came back as another kind")
+            }
+        }
+        // Cut anywhere, the bytes throw rather than decode into something else.
+        var out = ArchiveWriter()
+        ParseArchive.write(files[0], to: &out)
+        for length in stride(from: 0, to: out.bytes.count, by: 7) {
+            var input = ArchiveReader(Array(out.bytes.prefix(length)))
+            #expect(throws: ArchiveError.self) { _ = try ParseArchive.read(from: &input) }
+        }
+
+        // What the archive writes, field by field: a new field must be added there and here.
+        func fields(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        let recordFields = Mirror(reflecting: record.value).children.first.map { fields($0.value) }
+        #expect(recordFields == ["id", "studentID", "date", "type", "tutorID", "written", "content", "source"])
+        let content = try #require(record.value.content.read(.storing))
+        #expect(fields(content) == ["slug", "mood", "areas", "duration", "followUps", "review", "body"])
+        #expect(fields(content.followUps[0]) == ["action", "due", "done", "source"])
+        #expect(fields(content.review!) == ["effect", "decision"])
+        #expect(fields(body) == ["html", "summary", "headings", "isEmpty"])
+        #expect(
+            fields(student.value) == [
+                "id", "name", "classID", "tutors", "partners", "key", "joined", "left", "family", "background",
+                "source",
+            ])
+        #expect(fields(student.value.tutors[0]) == ["tutor", "from", "until"])
+        #expect(fields(student.value.partners[0]) == ["student", "from", "to"])
+        #expect(fields(FamilyCircumstances(structure: nil, notes: nil)) == ["structure", "notes"])
+        #expect(fields(record) == ["value", "references", "dateLocation", "fieldLocations", "cells"])
+        #expect(fields(record.references[0]) == ["kind", "id", "location", "field"])
+        #expect(fields(files[0]) == ["path", "document", "diagnostics"])
+        #expect(fields(files[0].diagnostics[0]) == ["severity", "rule", "location", "message"])
+        #expect(fields(SourceLocation(path: "")) == ["path", "line", "column"])
+    }
 }
