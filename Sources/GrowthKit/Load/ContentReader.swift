@@ -100,7 +100,8 @@ enum ContentReader {
     /// stamp and digest; taken from the cache instead when it holds the same
     /// bytes under another stamp (a fresh clone, a file saved unchanged).
     static func readAndParse(
-        _ path: String, _ kind: ContentFileKind, in rootPath: String, cache: ParseCache?, stamp: ParseCache.Stamp?
+        _ path: String, _ kind: ContentFileKind, in rootPath: String, cache: ParseCache?, stamp: ParseCache.Stamp?,
+        readStarted: Int64 = .max
     ) -> ParsedFile {
         guard let bytes = readFile(rootPath + "/" + path) else {
             return ParsedFile(
@@ -109,6 +110,7 @@ enum ContentReader {
         }
         guard let cache else { return DocumentParser.parse(path: path, kind: kind, bytes: bytes) }
         let digest = ContentDigest.of(bytes)
+        let stamp = ParseCache.kept(stamp, readStarted: readStarted)
         if let known = cache.file(path, digest: digest, stamp: stamp) { return known }
         let parsed = DocumentParser.parse(path: path, kind: kind, bytes: bytes)
         cache.store(parsed, stamp: stamp, digest: digest)
@@ -128,6 +130,7 @@ enum ContentReader {
                     .error(.missingFile, at: SourceLocation(path: ""), "there is no content folder at \(root.path)")
                 ])
         }
+        let readStarted = ParseCache.now()
         let (paths, listDiagnostics) = listFiles(in: root)
         var diagnostics = listDiagnostics
         if !paths.contains("school.yml") {
@@ -156,7 +159,9 @@ enum ContentReader {
                         }
                         switch ContentLayout.classify(path) {
                         case .success(let kind):
-                            parsed.append(readAndParse(path, kind, in: rootPath, cache: cache, stamp: stamp))
+                            parsed.append(
+                                readAndParse(
+                                    path, kind, in: rootPath, cache: cache, stamp: stamp, readStarted: readStarted))
                         case .failure(let diagnostic): problems.append(diagnostic)
                         case nil: break
                         }

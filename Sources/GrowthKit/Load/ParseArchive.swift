@@ -8,8 +8,9 @@
 ///
 /// The format has no version of its own: a store is read only by the very
 /// build of growth that wrote it (`ParseStore.Key`), so it changes freely
-/// with the model. What it cannot decode it throws on, and the store then
-/// parses the file again.
+/// with the model. What it cannot decode, or a value the parser could not
+/// have made (a mood of 9, a day past 9999), it throws on, and the store
+/// then parses the file again.
 enum ParseArchive {
     /// Whether `file` is kept on disk.
     static func keeps(_ file: ParsedFile) -> Bool {
@@ -139,15 +140,15 @@ enum ParseArchive {
         var tutors: [TutorAssignment] = []
         for _ in 0..<(try input.count()) {
             let tutor = try input.string()
-            let from = try input.optional { input throws(ArchiveError) in Day(ordinal: try input.int()) }
-            let until = try input.optional { input throws(ArchiveError) in Day(ordinal: try input.int()) }
+            let from = try input.optional { input throws(ArchiveError) in try input.day() }
+            let until = try input.optional { input throws(ArchiveError) in try input.day() }
             tutors.append(TutorAssignment(tutor: tutor, from: from, until: until))
         }
         var partners: [Partnership] = []
         for _ in 0..<(try input.count()) {
             let student = try input.string()
-            let from = try input.optional { input throws(ArchiveError) in Day(ordinal: try input.int()) }
-            let to = try input.optional { input throws(ArchiveError) in Day(ordinal: try input.int()) }
+            let from = try input.optional { input throws(ArchiveError) in try input.day() }
+            let to = try input.optional { input throws(ArchiveError) in try input.day() }
             partners.append(Partnership(student: student, from: from, to: to))
         }
         let key: KeyTerms
@@ -160,8 +161,8 @@ enum ParseArchive {
             key = .terms(terms)
         default: throw ArchiveError()
         }
-        let joined = try input.optional { input throws(ArchiveError) in Day(ordinal: try input.int()) }
-        let left = try input.optional { input throws(ArchiveError) in Day(ordinal: try input.int()) }
+        let joined = try input.optional { input throws(ArchiveError) in try input.day() }
+        let left = try input.optional { input throws(ArchiveError) in try input.day() }
         let family = try input.optional { input throws(ArchiveError) in
             let structure = try input.optional { input throws(ArchiveError) in try input.raw(FamilyStructure.self) }
             return FamilyCircumstances(
@@ -198,25 +199,25 @@ enum ParseArchive {
     private static func readRecord(path: String, from input: inout ArchiveReader) throws(ArchiveError) -> Record {
         let id = try input.string()
         let studentID = try input.string()
-        let date = Day(ordinal: try input.int())
+        let date = try input.day()
         let type = try input.raw(RecordType.self)
         let tutorID = try input.optional { input throws(ArchiveError) in try input.string() }
-        let written = try input.optional { input throws(ArchiveError) in Day(ordinal: try input.int()) }
+        let written = try input.optional { input throws(ArchiveError) in try input.day() }
         let isConfidential = try input.bool()
         let slug = try input.optional { input throws(ArchiveError) in try input.string() }
-        let mood = try input.optional { input throws(ArchiveError) in try input.int() }
+        let mood = try input.optional { input throws(ArchiveError) in try input.int(in: 1...5) }
         var areas: [Area] = []
         for _ in 0..<(try input.count()) { areas.append(try input.raw(Area.self)) }
-        let duration = try input.optional { input throws(ArchiveError) in try input.int() }
+        let duration = try input.optional { input throws(ArchiveError) in try input.int(in: 0...24 * 60) }
         var followUps: [FollowUp] = []
         for _ in 0..<(try input.count()) {
             let action = try input.string()
-            let due = try input.optional { input throws(ArchiveError) in Day(ordinal: try input.int()) }
+            let due = try input.optional { input throws(ArchiveError) in try input.day() }
             let done = try input.bool()
             followUps.append(FollowUp(action: action, due: due, done: done, source: try input.location(in: path)))
         }
         let review = try input.optional { input throws(ArchiveError) in
-            let effect = try input.optional { input throws(ArchiveError) in try input.int() }
+            let effect = try input.optional { input throws(ArchiveError) in try input.int(in: 1...5) }
             let decision = try input.optional { input throws(ArchiveError) in try input.raw(ReviewDecision.self) }
             return Review(effect: effect, decision: decision)
         }
@@ -260,6 +261,8 @@ struct ArchiveWriter {
     private(set) var bytes: [UInt8] = []
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    mutating func append(_ other: ArchiveWriter) { bytes += other.bytes }
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
@@ -330,6 +333,11 @@ struct ArchiveReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// The XXH64 of the bytes not read yet.
+    var restDigest: UInt64 {
+        bytes.withUnsafeBytes { ContentDigest.of(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+    }
+
     mutating func byte() throws(ArchiveError) -> UInt8 {
         guard offset < bytes.count else { throw ArchiveError() }
         defer { offset += 1 }
@@ -380,6 +388,22 @@ struct ArchiveReader {
         let length = try count()
         defer { offset += length }
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    /// A day the parser could have read: 0001-01-01 to 9999-12-31.
+    mutating func day() throws(ArchiveError) -> Day {
+        let ordinal = try int()
+        guard Self.days.contains(ordinal) else { throw ArchiveError() }
+        return Day(ordinal: ordinal)
+    }
+
+    private static let days = Day(year: 1, month: 1, day: 1)!.ordinal...Day(year: 9999, month: 12, day: 31)!.ordinal
+
+    /// A whole number in `range`, as the parser checked it.
+    mutating func int(in range: ClosedRange<Int>) throws(ArchiveError) -> Int {
+        let value = try int()
+        guard range.contains(value) else { throw ArchiveError() }
+        return value
     }
 
     mutating func raw<Value: RawRepresentable<String>>(_ type: Value.Type) throws(ArchiveError) -> Value {

@@ -45,13 +45,32 @@ public final class ParseCache: @unchecked Sendable {
         self.changedShards = changedShards
     }
 
+    /// Wrapping: a file dated past the year 2262 must not stop the read.
     static func stamp(_ path: String) -> Stamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Stamp(
             size: Int64(info.st_size), inode: UInt64(info.st_ino),
-            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+            modified: Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec))
+    }
+
+    /// Nanoseconds since 1970 by the clock file times are set from.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec)
+    }
+
+    /// The stamp to keep for a file read after `readStarted`: none when the
+    /// file changed less than two seconds before, since a second save within
+    /// the file system's clock tick would leave the same stamp on other
+    /// bytes (git's "racy" index entries). Such a file is read and digested
+    /// next time, and gets its stamp once it is older.
+    static func kept(_ stamp: Stamp?, readStarted: Int64) -> Stamp? {
+        guard let stamp else { return nil }
+        let settled = readStarted &- 2_000_000_000
+        return stamp.modified < settled && stamp.changed < settled ? stamp : nil
     }
 
     /// The file as parsed before, when its stamp is the one it had then.
@@ -88,6 +107,9 @@ public final class ParseCache: @unchecked Sendable {
             changed(file, in: shard)
         }
     }
+
+    /// How many files it holds.
+    var count: Int { lock.withLock { shards.reduce(0) { $0 + $1.count } } }
 
     /// Forgets the files that are gone: none when as many are kept as were read.
     func keep(only paths: [String]) {

@@ -12,15 +12,16 @@ import Foundation
 /// them all, parses only the files whose bytes changed, and writes again only
 /// the shards holding a file that changed, appeared or went.
 ///
-/// A shard written by another build of growth, or one that does not decode,
-/// is ignored, and its files are parsed again: the store is never trusted
-/// over the content.
+/// A shard written by another build of growth, one whose bytes do not match
+/// the XXH64 in its header, or one that does not decode, is ignored, and its
+/// files are parsed again: the store is never trusted over the content.
 public enum ParseStore {
     static let shardCount = 64
     static let folderName = "parsed"
     private static let magic = Array("growth parsed files\n".utf8)
-    /// What a shard must have been written by: this version and this very binary.
-    static var key: String { GrowthVersion.current + " " + GrowthVersion.runningBinary }
+    /// What a shard must have been written by: this version, this very
+    /// binary and the cmark it runs with.
+    static let key = GrowthVersion.current + " " + GrowthVersion.runningBinary + " cmark " + MarkdownBody.cmarkVersion
 
     static func shard(of path: String) -> Int {
         var path = path
@@ -43,6 +44,8 @@ public enum ParseStore {
                 guard try input.string() == key else {
                     return results.ignore(shard, "it was written by another build of growth")
                 }
+                // A byte changed on the disk, or by hand, is not decoded into a model.
+                guard try input.fixed() == input.restDigest else { throw ArchiveError() }
                 var entries: [String: ParseCache.Entry] = [:]
                 let count = try input.count()
                 entries.reserveCapacity(count)
@@ -89,20 +92,23 @@ public enum ParseStore {
         let failures = Results()
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
             let (shard, entries) = work[index]
-            var out = ArchiveWriter()
-            for byte in magic { out.byte(byte) }
-            out.string(key)
-            out.count(entries.count)
+            var body = ArchiveWriter()
+            body.count(entries.count)
             for (_, entry) in entries.sorted(by: { $0.0 < $1.0 }) {
-                out.optional(entry.stamp) { out, stamp in
+                body.optional(entry.stamp) { out, stamp in
                     out.int(Int(stamp.size))
                     out.int(Int(Int64(bitPattern: stamp.inode)))
                     out.int(Int(stamp.modified))
                     out.int(Int(stamp.changed))
                 }
-                out.fixed(entry.digest)
-                ParseArchive.write(entry.file, to: &out)
+                body.fixed(entry.digest)
+                ParseArchive.write(entry.file, to: &body)
             }
+            var out = ArchiveWriter()
+            for byte in magic { out.byte(byte) }
+            out.string(key)
+            out.fixed(ContentDigest.of(body.bytes))
+            out.append(body)
             let final = shardPath(shard, in: folder)
             let temporary = final + ".new-\(getpid())-\(index)"
             guard FileManager.default.createFile(atPath: temporary, contents: Data(out.bytes)),

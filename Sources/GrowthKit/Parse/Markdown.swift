@@ -35,6 +35,11 @@ extension MarkdownBody {
     }
 
     /// The text inside a node, with soft and hard breaks as spaces.
+    /// The version of the cmark library linked in: a store of parsed files
+    /// keeps it, since a developer build links the system's, which apt may
+    /// upgrade under the same growth.
+    static var cmarkVersion: String { String(cString: cmark_version_string()) }
+
     static func plainText(of node: OpaquePointer) -> String {
         var pieces: [String] = []
         guard let iterator = cmark_iter_new(node) else { return "" }

@@ -106,7 +106,8 @@ import Testing
         try FileManager.default.removeItem(at: record)
         let (deleted, _, _) = await school.check()
         #expect(deleted.school?.records.contains { $0.source.path == School.broken } == false)
-        #expect(ParseStore.load(from: school.cache).0.file(School.broken, digest: 0, stamp: nil) == nil)
+        let kept = try TestContent.read(school.content).keys.filter { $0.hasPrefix("students/") && $0.hasSuffix(".md") }
+        #expect(ParseStore.load(from: school.cache).0.count == kept.count)
         #expect(deleted.school == (await school.uncached()).school)
     }
 
@@ -138,6 +139,37 @@ import Testing
         #expect(third.diagnostics == first.diagnostics)
         #expect(try Data(contentsOf: shard) == whole)
         #expect(await school.check().2 == nil)
+
+        // One byte changed inside (a disk's error, a hand's edit): its digest no longer matches.
+        var flipped = whole
+        flipped[flipped.count - 40] ^= 0x01
+        try flipped.write(to: shard)
+        let (fourth, _, changed) = await school.check()
+        #expect(changed == "\(shard.path) cannot be read")
+        #expect(fourth.diagnostics == first.diagnostics)
+        #expect(try Data(contentsOf: shard) == whole)
+    }
+
+    /// A file changed less than two seconds before the read keeps no stamp,
+    /// so a second save within one tick of the file system's clock is read.
+    @Test func aFileJustSavedIsDigestedNextTime() {
+        let now = ParseCache.now()
+        let fresh = ParseCache.Stamp(size: 10, inode: 1, modified: now - 500_000_000, changed: now - 500_000_000)
+        let settled = ParseCache.Stamp(size: 10, inode: 1, modified: now - 5_000_000_000, changed: now - 5_000_000_000)
+        let touched = ParseCache.Stamp(size: 10, inode: 1, modified: now - 5_000_000_000, changed: now)
+        #expect(ParseCache.kept(fresh, readStarted: now) == nil)
+        #expect(ParseCache.kept(touched, readStarted: now) == nil)
+        #expect(ParseCache.kept(settled, readStarted: now) == settled)
+    }
+
+    /// A file dated past 2262 (its nanoseconds past Int64) stamps without a trap.
+    @Test func aFileFromTheFarFutureIsStamped() throws {
+        let root = try TestContent.write(["a.md": "x"])
+        defer { TestContent.remove(root) }
+        let path = root.appendingPathComponent("a.md").path
+        var times = [timespec(tv_sec: 10_413_792_000, tv_nsec: 0), timespec(tv_sec: 10_413_792_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(ParseCache.stamp(path)?.size == 1)
     }
 
     /// `growth check --cache`, as a pre-commit hook runs it: the same report,
