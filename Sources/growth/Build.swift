@@ -118,7 +118,7 @@ struct Build: AsyncParsableCommand {
     /// symlinks, and both ways): a build replaces its output whole, and the
     /// cache its own folder; and what the cache holds must never be published.
     func usableCache() -> String? {
-        guard let cache else { return nil }
+        guard let cache = options.usable(cache: cache, command: "build") else { return nil }
         let folder = URL(fileURLWithPath: cache).standardizedFileURL.resolvingSymlinksInPath().path
         let site = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
         if folder == site || folder.hasPrefix(site + "/") || site.hasPrefix(folder + "/") {

@@ -41,7 +41,8 @@ struct Check: AsyncParsableCommand {
             }
             only = files
         }
-        let (checked, _, _) = await options.check(only: only, cache: cache)
+        let (checked, _, _) = await options.check(
+            only: only, cache: options.usable(cache: cache, command: "check"))
         let errors = checked.diagnostics.contains { diagnostic in
             diagnostic.severity == .error && (only?.contains(diagnostic.location.path) ?? true)
         }

@@ -68,6 +68,15 @@ struct ContentOptions: ParsableArguments {
         return (checked, asOf, parsed)
     }
 
+    /// `cache`, unless it is inside a site growth built (a folder holding
+    /// `.growth-site`): its parsed files hold the content whole, confidential
+    /// records too, and must never be published with a site.
+    func usable(cache: String?, command: String) -> String? {
+        guard let cache, let refusal = CacheFolder.refusal(cache) else { return cache }
+        say("growth \(command): \(refusal)")
+        return nil
+    }
+
     /// A line for the reader: on standard output, but on standard error when
     /// standard output is the GitLab report, so it stays one JSON document.
     func say(_ line: String) {
@@ -75,6 +84,25 @@ struct ContentOptions: ParsableArguments {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         } else {
             print(line)
+        }
+    }
+}
+
+/// The `--cache` folder of any command.
+enum CacheFolder {
+    /// Why `cache` must not be used: it is inside a site growth built (a
+    /// folder holding `.growth-site` at or above it), where the parsed
+    /// files, confidential records too, would be published. Nil when it may.
+    static func refusal(_ cache: String) -> String? {
+        var folder = URL(fileURLWithPath: cache).standardizedFileURL.resolvingSymlinksInPath()
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(OutputFolder.marker).path) {
+                return
+                    "the cache \(cache) is inside the site \(folder.path), where it would be published; the cache is not used"
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
         }
     }
 }

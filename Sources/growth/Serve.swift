@@ -96,11 +96,19 @@ actor Rebuilder {
     /// since. With `--cache`, read from its folder at the start and kept
     /// there after each build.
     private let cache: ParseCache
+    /// `--cache`, unless it may not be used.
+    private let cacheFolder: String?
 
     init(options: Serve, site: ServedSite) {
         self.options = options
         self.site = site
-        guard let folder = options.cache else {
+        if let folder = options.cache, let refusal = CacheFolder.refusal(folder) {
+            print("growth serve: \(refusal)")
+            cacheFolder = nil
+        } else {
+            cacheFolder = options.cache
+        }
+        guard let folder = cacheFolder else {
             cache = ParseCache()
             return
         }
@@ -169,7 +177,7 @@ actor Rebuilder {
             cache: cache)
         let checkedAt = Date()
         var parsed = ""
-        if let folder = options.cache {
+        if let folder = cacheFolder {
             let counts = cache.takeCounts()
             if let problem = ParseStore.save(cache, to: URL(fileURLWithPath: folder)) {
                 print("growth serve: warning: \(problem)")

@@ -63,6 +63,9 @@ public enum OutputFolder {
                 var isFolder: ObjCBool = false
                 _ = FileManager.default.fileExists(atPath: absolute + "/" + entry, isDirectory: &isFolder)
                 if isFolder.boolValue {
+                    // A cache someone pointed inside the site holds the parsed
+                    // content, confidential files too: never carried into the next.
+                    if FileManager.default.fileExists(atPath: absolute + "/" + entry + "/CACHEDIR.TAG") { continue }
                     folders.append(path)
                 } else if !ours.contains(path), !generated.contains(path) {
                     found.append(path)
@@ -172,6 +175,12 @@ public enum OutputFolder {
     /// time one takes. What cannot be removed is left; nothing outside the
     /// folder is touched (a link inside is removed, not followed).
     static func removeTree(_ path: String) {
+        // A link in the folder's place is removed itself, never what it names.
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            unlink(path)
+            return
+        }
         // The entries two levels down (students/<id>), each a job.
         var jobs: [String] = []
         var folders: [String] = []

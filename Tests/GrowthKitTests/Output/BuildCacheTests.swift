@@ -241,6 +241,24 @@ import Testing
 
     /// The cache's files are the site's files on disk: one edited in place
     /// through the site (or emptied by a power cut) is not used again.
+    /// A file a person put in the site is kept by the next build; a cache
+    /// folder someone made in it (it holds `CACHEDIR.TAG`) is not, since it
+    /// may hold the parsed content, confidential records too.
+    @Test func aCacheFolderInsideTheSiteIsNotCarriedOver() throws {
+        let school = try School()
+        _ = try school.build(cached: false)
+        let stray = school.site.appendingPathComponent("stray-cache")
+        try FileManager.default.createDirectory(at: stray, withIntermediateDirectories: true)
+        try CacheDirectoryTag.text("a cache").write(
+            to: stray.appendingPathComponent("CACHEDIR.TAG"), atomically: false, encoding: .utf8)
+        try "家庭情况".write(to: stray.appendingPathComponent("00"), atomically: false, encoding: .utf8)
+        try "mine".write(to: school.site.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
+        let run = try school.build(cached: false)
+        #expect(run.output.contains("kept 1 file a person added to"), "\(run.output)")
+        #expect(try String(contentsOf: school.site.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+        #expect(!FileManager.default.fileExists(atPath: stray.path))
+    }
+
     @Test func aCachedFileChangedSinceIsRenderedAgain() throws {
         let school = try School()
         _ = try school.build()
@@ -273,9 +291,19 @@ import Testing
         let overlap = try school.build(into: inside)
         #expect(overlap.output.contains("overlap, and a build replaces its output whole; the cache is not used"))
         // A cache inside the output would publish the parsed files, confidential ones too: nothing is kept.
-        let published = try school.build(cached: false, ["--cache", school.site.appendingPathComponent("cache").path])
-        #expect(published.output.contains("overlap, and a build replaces its output whole; the cache is not used"))
-        #expect(!published.output.contains("files unchanged since the cache"))
-        #expect(!FileManager.default.fileExists(atPath: school.site.appendingPathComponent("cache").path))
+        let inSite = school.site.appendingPathComponent("cache")
+        let published = try school.build(cached: false, ["--cache", inSite.path])
+        #expect(
+            published.output.contains(
+                "growth build: the cache \(inSite.path) is inside the site \(school.site.path), where it would be published; the cache is not used"
+            ), "\(published.output)")
+        #expect(!published.output.contains("files parsed"))
+        #expect(!FileManager.default.fileExists(atPath: inSite.path))
+        // So is a check's or a server's, inside any site growth built: the next build would carry it along.
+        let check = try CheckCommandTests.growth([
+            "check", "--content", school.content.path, "--as-of", "2025-12-10", "--cache", inSite.path,
+        ])
+        #expect(check.output.contains("growth check: the cache \(inSite.path) is inside the site"), "\(check.output)")
+        #expect(!FileManager.default.fileExists(atPath: inSite.path))
     }
 }

@@ -32,4 +32,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.path))
         #expect(try String(contentsOf: outside.appendingPathComponent("keep.txt"), encoding: .utf8) == "keep")
     }
+
+    @Test func aLinkInTheFoldersPlaceIsRemovedItself() throws {
+        let root = try TestContent.temporaryFolder()
+        defer { TestContent.remove(root) }
+        let target = root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try "keep".write(to: target.appendingPathComponent("keep.txt"), atomically: false, encoding: .utf8)
+        let link = root.appendingPathComponent("old-site")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        OutputFolder.removeTree(link.path)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == nil)
+        #expect(try String(contentsOf: target.appendingPathComponent("keep.txt"), encoding: .utf8) == "keep")
+    }
 }
