@@ -71,12 +71,14 @@ enum ContentReader {
     }
 
     /// A file's bytes with open/read/close: no `Data` to copy them out of.
+    /// Nil for anything but a regular file: a named pipe in the content
+    /// would otherwise block the read until something wrote to it.
     static func readFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         // The size stat gives, then whatever more the file holds by now.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var filled = 0

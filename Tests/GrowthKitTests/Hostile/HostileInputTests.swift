@@ -72,6 +72,16 @@ import Testing
             ])
     }
 
+    /// A named pipe where a record belongs (`mkfifo`): reported as a file
+    /// that cannot be read, not waited on until something writes to it.
+    @Test func aNamedPipeIsReportedNotWaitedOn() async throws {
+        let root = try TestContent.write(TestContent.minimalSchool)
+        defer { TestContent.remove(root) }
+        #expect(mkfifo(root.appendingPathComponent("students/s1/2025-10-01-talk.md").path, 0o644) == 0)
+        let checked = await TestContent.check(root)
+        #expect(checked.diagnostics.map(\.place) == ["unreadable-file students/s1/2025-10-01-talk.md:1:1"])
+    }
+
     @Test func aMistakenConfidentialFlagFailsClosed() async throws {
         let files = [
             "students/s1/2025-10-01-talk.md": "---\nconfidental: true\n---\nMARK-A\n",
