@@ -111,10 +111,12 @@ public final class ParseCache: @unchecked Sendable {
     /// How many files it holds.
     var count: Int { lock.withLock { shards.reduce(0) { $0 + $1.count } } }
 
-    /// Forgets the files that are gone: none when as many are kept as were read.
+    /// Forgets the files that are gone: none when every file it holds was read.
     func keep(only paths: [String]) {
         lock.withLock {
-            guard shards.reduce(0, { $0 + $1.count }) > paths.count else { return }
+            var read = 0
+            for path in paths where shards[ParseStore.shard(of: path)][path] != nil { read += 1 }
+            guard read < shards.reduce(0, { $0 + $1.count }) else { return }
             let paths = Set(paths)
             for shard in shards.indices {
                 for (path, entry) in shards[shard] where !paths.contains(path) {

@@ -106,9 +106,23 @@ import Testing
         try FileManager.default.removeItem(at: record)
         let (deleted, _, _) = await school.check()
         #expect(deleted.school?.records.contains { $0.source.path == School.broken } == false)
-        let kept = try TestContent.read(school.content).keys.filter { $0.hasPrefix("students/") && $0.hasSuffix(".md") }
+        var kept = try TestContent.read(school.content).keys.filter { $0.hasPrefix("students/") && $0.hasSuffix(".md") }
         #expect(ParseStore.load(from: school.cache).0.count == kept.count)
         #expect(deleted.school == (await school.uncached()).school)
+
+        // One file gone and one that cannot be read (a named pipe) come in the
+        // same run: the gone one still leaves the store, and the pipe does not block the read.
+        let gone = try #require(kept.first { !$0.hasSuffix("index.md") })
+        try FileManager.default.removeItem(at: school.content.appendingPathComponent(gone))
+        let pipe = "students/2024201/2025-10-31-talk.md"
+        #expect(mkfifo(school.content.appendingPathComponent(pipe).path, 0o644) == 0)
+        let (withPipe, _, _) = await school.check()
+        #expect(
+            withPipe.diagnostics.contains {
+                $0.location.path == pipe && $0.message == "the file cannot be read" && $0.severity == .error
+            })
+        kept.removeAll { $0 == gone }
+        #expect(ParseStore.load(from: school.cache).0.count == kept.count)
     }
 
     @Test func aStoreWrittenByAnotherBuildIsIgnored() async throws {
