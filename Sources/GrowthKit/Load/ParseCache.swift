@@ -30,20 +30,36 @@ public final class ParseCache: @unchecked Sendable {
         public var parsed = 0
     }
 
-    private let lock = NSLock()
     /// By `ParseStore.shard(of:)` of the path: the store's shards, read and
-    /// written without sorting the files into them.
-    private var shards = [[String: Entry]](repeating: [:], count: ParseStore.shardCount)
-    private var counted = Counts()
-    /// The shards of the store on disk whose files changed since it was read.
-    private var changedShards: Set<Int> = []
+    /// written without sorting the files into them, each behind its own
+    /// lock, so that the read's workers seldom wait for one another.
+    private let shards: [Shard]
 
-    public init() {}
+    private final class Shard {
+        let lock = NSLock()
+        var entries: [String: Entry] = [:]
+        /// Whether the store on disk no longer holds the shard as it is.
+        var changed = false
+        var counted = Counts()
 
-    init(shards: [[String: Entry]], changedShards: Set<Int>) {
-        self.shards = shards
-        self.changedShards = changedShards
+        init(_ entries: [String: Entry] = [:], changed: Bool = false) {
+            self.entries = entries
+            self.changed = changed
+        }
+
+        /// Notes that the store no longer holds `file` as it is now. Under the lock.
+        func change(_ file: ParsedFile) {
+            if ParseArchive.keeps(file) { changed = true }
+        }
     }
+
+    public init() { shards = (0..<ParseStore.shardCount).map { _ in Shard() } }
+
+    init(shards entries: [[String: Entry]], changedShards: Set<Int>) {
+        shards = entries.indices.map { Shard(entries[$0], changed: changedShards.contains($0)) }
+    }
+
+    private func shard(_ path: String) -> Shard { shards[ParseStore.shard(of: path)] }
 
     /// Wrapping: a file dated past the year 2262 must not stop the read.
     static func stamp(_ path: String) -> Stamp? {
@@ -75,10 +91,10 @@ public final class ParseCache: @unchecked Sendable {
 
     /// The file as parsed before, when its stamp is the one it had then.
     func file(_ path: String, stamp: Stamp) -> ParsedFile? {
-        let shard = ParseStore.shard(of: path)
-        return lock.withLock {
-            guard let entry = shards[shard][path], entry.stamp == stamp else { return nil }
-            counted.reused += 1
+        let shard = shard(path)
+        return shard.lock.withLock {
+            guard let entry = shard.entries[path], entry.stamp == stamp else { return nil }
+            shard.counted.reused += 1
             return entry.file
         }
     }
@@ -86,42 +102,45 @@ public final class ParseCache: @unchecked Sendable {
     /// The file as parsed before, when its bytes are the ones it had then;
     /// kept under its new stamp from now on.
     func file(_ path: String, digest: UInt64, stamp: Stamp?) -> ParsedFile? {
-        let shard = ParseStore.shard(of: path)
-        return lock.withLock {
-            guard var entry = shards[shard][path], entry.digest == digest else { return nil }
-            counted.reused += 1
+        let shard = shard(path)
+        return shard.lock.withLock {
+            guard var entry = shard.entries[path], entry.digest == digest else { return nil }
+            shard.counted.reused += 1
             if entry.stamp != stamp {
                 entry.stamp = stamp
-                shards[shard][path] = entry
-                changed(entry.file, in: shard)
+                shard.entries[path] = entry
+                shard.change(entry.file)
             }
             return entry.file
         }
     }
 
     func store(_ file: ParsedFile, stamp: Stamp?, digest: UInt64) {
-        let shard = ParseStore.shard(of: file.path)
-        lock.withLock {
-            shards[shard][file.path] = Entry(stamp: stamp, digest: digest, file: file)
-            counted.parsed += 1
-            changed(file, in: shard)
+        let shard = shard(file.path)
+        shard.lock.withLock {
+            shard.entries[file.path] = Entry(stamp: stamp, digest: digest, file: file)
+            shard.counted.parsed += 1
+            shard.change(file)
         }
     }
 
     /// How many files it holds.
-    var count: Int { lock.withLock { shards.reduce(0) { $0 + $1.count } } }
+    var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.entries.count } } }
 
     /// Forgets the files that are gone: none when every file it holds was read.
     func keep(only paths: [String]) {
-        lock.withLock {
-            var read = 0
-            for path in paths where shards[ParseStore.shard(of: path)][path] != nil { read += 1 }
-            guard read < shards.reduce(0, { $0 + $1.count }) else { return }
-            let paths = Set(paths)
-            for shard in shards.indices {
-                for (path, entry) in shards[shard] where !paths.contains(path) {
-                    changed(entry.file, in: shard)
-                    shards[shard][path] = nil
+        var read = 0
+        for path in paths {
+            let shard = shard(path)
+            if shard.lock.withLock({ shard.entries[path] != nil }) { read += 1 }
+        }
+        guard read < count else { return }
+        let paths = Set(paths)
+        for shard in shards {
+            shard.lock.withLock {
+                for (path, entry) in shard.entries where !paths.contains(path) {
+                    shard.change(entry.file)
+                    shard.entries[path] = nil
                 }
             }
         }
@@ -129,23 +148,23 @@ public final class ParseCache: @unchecked Sendable {
 
     /// The counts since the last call, which starts them again.
     public func takeCounts() -> Counts {
-        lock.withLock {
-            defer { counted = Counts() }
-            return counted
+        shards.reduce(into: Counts()) { total, shard in
+            shard.lock.withLock {
+                total.reused += shard.counted.reused
+                total.parsed += shard.counted.parsed
+                shard.counted = Counts()
+            }
         }
-    }
-
-    /// Notes that the store on disk no longer holds `file` as it is now. Under the lock.
-    private func changed(_ file: ParsedFile, in shard: Int) {
-        if ParseArchive.keeps(file) { changedShards.insert(shard) }
     }
 
     /// What the store keeps of each shard that changed, and forgets that it did.
     func takeChangedShards() -> [(shard: Int, entries: [String: Entry])] {
-        lock.withLock {
-            defer { changedShards = [] }
-            return changedShards.sorted().map { shard in
-                (shard, shards[shard].filter { ParseArchive.keeps($0.value.file) })
+        shards.indices.compactMap { index in
+            let shard = shards[index]
+            return shard.lock.withLock {
+                guard shard.changed else { return nil }
+                shard.changed = false
+                return (index, shard.entries.filter { ParseArchive.keeps($0.value.file) })
             }
         }
     }
