@@ -33,11 +33,7 @@ struct ContentOptions: ParsableArguments {
     func check(only: Set<String>? = nil, history: Bool = false, cache: String? = nil) async -> (
         CheckedContent, asOf: Day?, parsed: String?
     ) {
-        let store = cache.map { cache in
-            let (store, ignored) = ParseStore.load(from: URL(fileURLWithPath: cache))
-            if let ignored { say("growth: the parsed files in \(cache) are not all used: \(ignored)") }
-            return store
-        }
+        let store = cache.map { CacheFolder.open($0, say: say) }
         let (checked, asOf) = await ContentCheck.run(
             content: URL(fileURLWithPath: content), asOf: asOf,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], history: history,
@@ -54,12 +50,7 @@ struct ContentOptions: ParsableArguments {
         if let note = checked.historyNote { say("growth: warning: \(note)") }
         var parsed: String?
         if let store, let cache {
-            let counts = store.takeCounts()
-            if let problem = ParseStore.save(store, to: URL(fileURLWithPath: cache)) {
-                say("growth: warning: \(problem)")
-            }
-            parsed =
-                "\(counts.parsed) of \(counts.parsed + counts.reused) files parsed, the others unchanged since the cache"
+            parsed = CacheFolder.keep(store, in: cache, say: say)
             if verbose { say("growth: \(parsed!)") }
             // Freeing 57,000 parsed files takes a while: beside what comes
             // next, and not at all when the process ends first (a check).
@@ -104,5 +95,22 @@ enum CacheFolder {
             if parent.path == folder.path { return nil }
             folder = parent
         }
+    }
+
+    /// The parsed files kept in `folder`, saying what of them cannot be used.
+    static func open(_ folder: String, say: (String) -> Void) -> ParseCache {
+        let (store, ignored) = ParseStore.load(from: URL(fileURLWithPath: folder))
+        if let ignored { say("growth: the parsed files in \(folder) are not all used: \(ignored)") }
+        return store
+    }
+
+    /// Keeps what changed in `cache` in `folder`, saying when it cannot;
+    /// returns how many files the read since the last call parsed.
+    static func keep(_ cache: ParseCache, in folder: String, say: (String) -> Void) -> String {
+        let counts = cache.takeCounts()
+        if let problem = ParseStore.save(cache, to: URL(fileURLWithPath: folder)) {
+            say("growth: warning: \(problem)")
+        }
+        return "\(counts.parsed) of \(counts.parsed + counts.reused) files parsed, the others unchanged since the cache"
     }
 }

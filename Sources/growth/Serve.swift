@@ -108,13 +108,7 @@ actor Rebuilder {
         } else {
             cacheFolder = options.cache
         }
-        guard let folder = cacheFolder else {
-            cache = ParseCache()
-            return
-        }
-        let (stored, ignored) = ParseStore.load(from: URL(fileURLWithPath: folder))
-        if let ignored { print("growth serve: the parsed files in \(folder) are not all used: \(ignored)") }
-        cache = stored
+        cache = cacheFolder.map { CacheFolder.open($0) { print($0) } } ?? ParseCache()
     }
 
     /// A file was saved: rebuild once the burst (an editor writes, renames,
@@ -176,14 +170,7 @@ actor Rebuilder {
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], history: !options.noHistory,
             cache: cache)
         let checkedAt = Date()
-        var parsed = ""
-        if let folder = cacheFolder {
-            let counts = cache.takeCounts()
-            if let problem = ParseStore.save(cache, to: URL(fileURLWithPath: folder)) {
-                print("growth serve: warning: \(problem)")
-            }
-            parsed = "; \(counts.parsed) of \(counts.parsed + counts.reused) files parsed"
-        }
+        let parsed = cacheFolder.map { "; " + CacheFolder.keep(cache, in: $0) { print($0) } } ?? ""
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard let school = checked.school, let day else {
             site.replace(with: nil, problems: errors, label: options.content)
