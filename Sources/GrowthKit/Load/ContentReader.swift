@@ -99,11 +99,12 @@ enum ContentReader {
     }
 
     /// One content file read and parsed, and kept in `cache` under its
-    /// stamp and digest; taken from the cache instead when it holds the same
-    /// bytes under another stamp (a fresh clone, a file saved unchanged).
+    /// stamp (unless it changed just before `readStarted`) and digest; taken
+    /// from the cache instead when it holds the same bytes under another
+    /// stamp (a fresh clone, a file saved unchanged).
     static func readAndParse(
         _ path: String, _ kind: ContentFileKind, in rootPath: String, cache: ParseCache?, stamp: ParseCache.Stamp?,
-        readStarted: Int64 = .max
+        readStarted: Int64
     ) -> ParsedFile {
         guard let bytes = readFile(rootPath + "/" + path) else {
             return ParsedFile(
