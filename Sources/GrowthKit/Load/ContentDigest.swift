@@ -1,76 +1,49 @@
-/// XXH64 (xxHash's 64-bit digest, seed 0) of a file's bytes: how the parse
-/// store knows a file it kept is unchanged when its stamp is not (a fresh
-/// clone in CI gives every file a new inode and time). It reads eight bytes
-/// a step, so digesting a 230 MB school costs a small part of parsing it.
-enum ContentDigest {
-    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
-    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-    private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
-    private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
-    private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
+internal import Crypto
 
-    static func of(_ bytes: [UInt8]) -> UInt64 {
+/// The SHA-256 of a file's bytes (swift-crypto): how the parse store knows a
+/// file it kept is unchanged when its stamp is not (a fresh clone in CI
+/// gives every file a new inode and time), and how a shard of the store
+/// knows its own bytes are whole. A cryptographic digest, so no one can
+/// write two files with the same one and have the store take one for the other.
+struct ContentDigest: Hashable, Sendable {
+    let words: (UInt64, UInt64, UInt64, UInt64)
+
+    init(words: (UInt64, UInt64, UInt64, UInt64)) { self.words = words }
+
+    static func of(_ bytes: [UInt8]) -> ContentDigest {
         bytes.withUnsafeBytes { of($0) }
     }
 
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let count = bytes.count
-        var offset = 0
-        var hash: UInt64
-        if count >= 32 {
-            var lanes = (prime1 &+ prime2, prime2, UInt64(0), 0 &- prime1)
-            while offset + 32 <= count {
-                lanes.0 = round(lanes.0, word(bytes, offset))
-                lanes.1 = round(lanes.1, word(bytes, offset + 8))
-                lanes.2 = round(lanes.2, word(bytes, offset + 16))
-                lanes.3 = round(lanes.3, word(bytes, offset + 24))
-                offset += 32
-            }
-            hash =
-                rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
-            for lane in [lanes.0, lanes.1, lanes.2, lanes.3] {
-                hash = (hash ^ round(0, lane)) &* prime1 &+ prime4
-            }
-        } else {
-            hash = prime5
+    static func of(_ bytes: UnsafeRawBufferPointer) -> ContentDigest {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        SHA256.hash(data: bytes).withUnsafeBytes { digest in
+            words = (
+                digest.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                digest.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                digest.loadUnaligned(fromByteOffset: 16, as: UInt64.self),
+                digest.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            )
         }
-        hash &+= UInt64(count)
-        while offset + 8 <= count {
-            hash ^= round(0, word(bytes, offset))
-            hash = rotate(hash, 27) &* prime1 &+ prime4
-            offset += 8
-        }
-        if offset + 4 <= count {
-            let half = UInt64(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian)
-            hash ^= half &* prime1
-            hash = rotate(hash, 23) &* prime2 &+ prime3
-            offset += 4
-        }
-        while offset < count {
-            hash ^= UInt64(bytes[offset]) &* prime5
-            hash = rotate(hash, 11) &* prime1
-            offset += 1
-        }
-        hash ^= hash >> 33
-        hash &*= prime2
-        hash ^= hash >> 29
-        hash &*= prime3
-        hash ^= hash >> 32
-        return hash
+        return ContentDigest(words: words)
     }
 
-    @inline(__always)
-    private static func word(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
-        bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
+    /// 64 hexadecimal digits, as `sha256sum` prints them.
+    var hex: String {
+        var bytes: [UInt8] = []
+        for word in [words.0, words.1, words.2, words.3] {
+            withUnsafeBytes(of: word) { bytes += $0 }
+        }
+        return bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
-    @inline(__always)
-    private static func round(_ accumulator: UInt64, _ lane: UInt64) -> UInt64 {
-        rotate(accumulator &+ lane &* prime2, 31) &* prime1
+    static func == (a: ContentDigest, b: ContentDigest) -> Bool {
+        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
     }
 
-    @inline(__always)
-    private static func rotate(_ value: UInt64, _ bits: UInt64) -> UInt64 {
-        value << bits | value >> (64 - bits)
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
     }
 }

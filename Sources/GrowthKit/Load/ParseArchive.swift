@@ -264,6 +264,13 @@ struct ArchiveWriter {
 
     mutating func append(_ other: ArchiveWriter) { bytes += other.bytes }
 
+    mutating func digest(_ value: ContentDigest) {
+        fixed(value.words.0)
+        fixed(value.words.1)
+        fixed(value.words.2)
+        fixed(value.words.3)
+    }
+
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func unsigned(_ value: UInt64) {
@@ -333,9 +340,13 @@ struct ArchiveReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
-    /// The XXH64 of the bytes not read yet.
-    var restDigest: UInt64 {
-        bytes.withUnsafeBytes { ContentDigest.of(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+    /// The checksum of the bytes not read yet.
+    var restChecksum: UInt64 {
+        bytes.withUnsafeBytes { ShardChecksum.of(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+    }
+
+    mutating func digest() throws(ArchiveError) -> ContentDigest {
+        ContentDigest(words: (try fixed(), try fixed(), try fixed(), try fixed()))
     }
 
     mutating func byte() throws(ArchiveError) -> UInt8 {

@@ -6,7 +6,7 @@ import Foundation
     import Darwin
 #endif
 
-/// Parsed files by path, with the stamp and the digest of the bytes they
+/// Parsed files by path, with the stamp and the SHA-256 of the bytes they
 /// were parsed from: what lets `growth serve` re-read only the files a save
 /// changed, and `--cache` skip parsing the files unchanged since the last run.
 public final class ParseCache: @unchecked Sendable {
@@ -20,7 +20,7 @@ public final class ParseCache: @unchecked Sendable {
 
     struct Entry {
         var stamp: Stamp?
-        var digest: UInt64
+        var digest: ContentDigest
         var file: ParsedFile
     }
 
@@ -101,7 +101,7 @@ public final class ParseCache: @unchecked Sendable {
 
     /// The file as parsed before, when its bytes are the ones it had then;
     /// kept under its new stamp from now on.
-    func file(_ path: String, digest: UInt64, stamp: Stamp?) -> ParsedFile? {
+    func file(_ path: String, digest: ContentDigest, stamp: Stamp?) -> ParsedFile? {
         let shard = shard(path)
         return shard.lock.withLock {
             guard var entry = shard.entries[path], entry.digest == digest else { return nil }
@@ -115,7 +115,7 @@ public final class ParseCache: @unchecked Sendable {
         }
     }
 
-    func store(_ file: ParsedFile, stamp: Stamp?, digest: UInt64) {
+    func store(_ file: ParsedFile, stamp: Stamp?, digest: ContentDigest) {
         let shard = shard(file.path)
         shard.lock.withLock {
             shard.entries[file.path] = Entry(stamp: stamp, digest: digest, file: file)

@@ -6,15 +6,16 @@ import Foundation
     import Darwin
 #endif
 
-/// The parsed record files `--cache <folder>` keeps between runs, in
-/// `<folder>/parsed/00` … `63`: each record file by path, with the stamp and
-/// the digest of the bytes it was parsed from (`ParseArchive`). A run reads
+/// The parsed record and student files `--cache <folder>` keeps between
+/// runs, in `<folder>/parsed/00` … `63`: each file by path, with the stamp
+/// and the SHA-256 of the bytes it was parsed from (`ParseArchive`). A run reads
 /// them all, parses only the files whose bytes changed, and writes again only
 /// the shards holding a file that changed, appeared or went.
 ///
 /// A shard written by another build of growth, one whose bytes do not match
-/// the XXH64 in its header, or one that does not decode, is ignored, and its
-/// files are parsed again: the store is never trusted over the content.
+/// the XXH64 checksum in its header, or one that does not decode, is
+/// ignored, and its files are parsed again: the store is never trusted over
+/// the content.
 public enum ParseStore {
     static let shardCount = 64
     static let folderName = "parsed"
@@ -23,9 +24,11 @@ public enum ParseStore {
     /// binary and the cmark it runs with.
     static let key = GrowthVersion.current + " " + GrowthVersion.runningBinary + " cmark " + MarkdownBody.cmarkVersion
 
+    /// FNV-1a of the path: cheap, and the same on every machine.
     static func shard(of path: String) -> Int {
-        var path = path
-        return path.withUTF8 { Int(ContentDigest.of(UnsafeRawBufferPointer($0)) % UInt64(shardCount)) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(hash % UInt64(shardCount))
     }
 
     private static func shardPath(_ shard: Int, in folder: URL) -> String {
@@ -45,7 +48,7 @@ public enum ParseStore {
                     return results.ignore(shard, "it was written by another build of growth")
                 }
                 // A byte changed on the disk, or by hand, is not decoded into a model.
-                guard try input.fixed() == input.restDigest else { throw ArchiveError() }
+                guard try input.fixed() == input.restChecksum else { throw ArchiveError() }
                 var entries: [String: ParseCache.Entry] = [:]
                 let count = try input.count()
                 entries.reserveCapacity(count)
@@ -55,7 +58,7 @@ public enum ParseStore {
                             size: Int64(try input.int()), inode: UInt64(bitPattern: Int64(try input.int())),
                             modified: Int64(try input.int()), changed: Int64(try input.int()))
                     }
-                    let digest = try input.fixed()
+                    let digest = try input.digest()
                     let file = try ParseArchive.read(from: &input)
                     guard shard == Self.shard(of: file.path) else { throw ArchiveError() }
                     entries[file.path] = ParseCache.Entry(stamp: stamp, digest: digest, file: file)
@@ -101,13 +104,13 @@ public enum ParseStore {
                     out.int(Int(stamp.modified))
                     out.int(Int(stamp.changed))
                 }
-                body.fixed(entry.digest)
+                body.digest(entry.digest)
                 ParseArchive.write(entry.file, to: &body)
             }
             var out = ArchiveWriter()
             for byte in magic { out.byte(byte) }
             out.string(key)
-            out.fixed(ContentDigest.of(body.bytes))
+            out.fixed(ShardChecksum.of(body.bytes))
             out.append(body)
             let final = shardPath(shard, in: folder)
             let temporary = final + ".new-\(getpid())-\(index)"
