@@ -72,14 +72,14 @@ enum ParseArchive {
     private static func write(_ record: Record, path: String, to out: inout ArchiveWriter) {
         out.string(record.id)
         out.string(record.studentID)
-        out.int(record.date.ordinal)
+        out.day(record.date)
         out.string(record.type.rawValue)
-        out.optional(record.tutorID) { $0.string($1) }
-        out.optional(record.written) { $0.int($1.ordinal) }
+        out.string(record.tutorID)
+        out.day(record.written)
         // `keeps` has made sure it can be read.
         let content = record.content.read(.storing)!
         out.bool(record.isConfidential)
-        out.optional(content.slug) { $0.string($1) }
+        out.string(content.slug)
         out.optional(content.mood) { $0.int($1) }
         out.count(content.areas.count)
         for area in content.areas { out.string(area.rawValue) }
@@ -87,7 +87,7 @@ enum ParseArchive {
         out.count(content.followUps.count)
         for followUp in content.followUps {
             out.string(followUp.action)
-            out.optional(followUp.due) { $0.int($1.ordinal) }
+            out.day(followUp.due)
             out.bool(followUp.done)
             out.location(followUp.source, in: path)
         }
@@ -106,14 +106,14 @@ enum ParseArchive {
         out.count(student.tutors.count)
         for assignment in student.tutors {
             out.string(assignment.tutor)
-            out.optional(assignment.from) { $0.int($1.ordinal) }
-            out.optional(assignment.until) { $0.int($1.ordinal) }
+            out.day(assignment.from)
+            out.day(assignment.until)
         }
         out.count(student.partners.count)
         for partnership in student.partners {
             out.string(partnership.student)
-            out.optional(partnership.from) { $0.int($1.ordinal) }
-            out.optional(partnership.to) { $0.int($1.ordinal) }
+            out.day(partnership.from)
+            out.day(partnership.to)
         }
         switch student.key {
         case .none: out.byte(0)
@@ -123,11 +123,11 @@ enum ParseArchive {
             out.count(terms.count)
             for term in terms.sorted() { out.string(term) }
         }
-        out.optional(student.joined) { $0.int($1.ordinal) }
-        out.optional(student.left) { $0.int($1.ordinal) }
+        out.day(student.joined)
+        out.day(student.left)
         out.optional(student.family.read(.storing)) { out, family in
             out.optional(family.structure) { $0.string($1.rawValue) }
-            out.optional(family.notes) { $0.string($1) }
+            out.string(family.notes)
         }
         out.optional(student.background.read(.storing)) { $0.markdown($1) }
         out.location(student.source, in: path)
@@ -140,15 +140,15 @@ enum ParseArchive {
         var tutors: [TutorAssignment] = []
         for _ in 0..<(try input.count()) {
             let tutor = try input.string()
-            let from = try input.optional { input throws(ArchiveError) in try input.day() }
-            let until = try input.optional { input throws(ArchiveError) in try input.day() }
+            let from = try input.optionalDay()
+            let until = try input.optionalDay()
             tutors.append(TutorAssignment(tutor: tutor, from: from, until: until))
         }
         var partners: [Partnership] = []
         for _ in 0..<(try input.count()) {
             let student = try input.string()
-            let from = try input.optional { input throws(ArchiveError) in try input.day() }
-            let to = try input.optional { input throws(ArchiveError) in try input.day() }
+            let from = try input.optionalDay()
+            let to = try input.optionalDay()
             partners.append(Partnership(student: student, from: from, to: to))
         }
         let key: KeyTerms
@@ -161,12 +161,12 @@ enum ParseArchive {
             key = .terms(terms)
         default: throw ArchiveError()
         }
-        let joined = try input.optional { input throws(ArchiveError) in try input.day() }
-        let left = try input.optional { input throws(ArchiveError) in try input.day() }
+        let joined = try input.optionalDay()
+        let left = try input.optionalDay()
         let family = try input.optional { input throws(ArchiveError) in
             let structure = try input.optional { input throws(ArchiveError) in try input.raw(FamilyStructure.self) }
             return FamilyCircumstances(
-                structure: structure, notes: try input.optional { input throws(ArchiveError) in try input.string() })
+                structure: structure, notes: try input.optionalString())
         }
         let background = try input.optional { input throws(ArchiveError) in try input.markdown() }
         return Student(
@@ -201,10 +201,10 @@ enum ParseArchive {
         let studentID = try input.string()
         let date = try input.day()
         let type = try input.raw(RecordType.self)
-        let tutorID = try input.optional { input throws(ArchiveError) in try input.string() }
-        let written = try input.optional { input throws(ArchiveError) in try input.day() }
+        let tutorID = try input.optionalString()
+        let written = try input.optionalDay()
         let isConfidential = try input.bool()
-        let slug = try input.optional { input throws(ArchiveError) in try input.string() }
+        let slug = try input.optionalString()
         let mood = try input.optional { input throws(ArchiveError) in try input.int(in: 1...5) }
         var areas: [Area] = []
         for _ in 0..<(try input.count()) { areas.append(try input.raw(Area.self)) }
@@ -212,7 +212,7 @@ enum ParseArchive {
         var followUps: [FollowUp] = []
         for _ in 0..<(try input.count()) {
             let action = try input.string()
-            let due = try input.optional { input throws(ArchiveError) in try input.day() }
+            let due = try input.optionalDay()
             let done = try input.bool()
             followUps.append(FollowUp(action: action, due: due, done: done, source: try input.location(in: path)))
         }
@@ -300,6 +300,13 @@ struct ArchiveWriter {
             bytes.append(contentsOf: utf8)
         }
     }
+
+    /// A day as its ordinal; `ArchiveReader.day()` reads it back, checked.
+    mutating func day(_ value: Day) { int(value.ordinal) }
+
+    mutating func day(_ value: Day?) { optional(value) { $0.day($1) } }
+
+    mutating func string(_ value: String?) { optional(value) { $0.string($1) } }
 
     mutating func optional<Value>(_ value: Value?, _ write: (inout ArchiveWriter, Value) -> Void) {
         guard let value else { return byte(0) }
@@ -406,6 +413,14 @@ struct ArchiveReader {
         let ordinal = try int()
         guard Self.days.contains(ordinal) else { throw ArchiveError() }
         return Day(ordinal: ordinal)
+    }
+
+    mutating func optionalDay() throws(ArchiveError) -> Day? {
+        try optional { input throws(ArchiveError) in try input.day() }
+    }
+
+    mutating func optionalString() throws(ArchiveError) -> String? {
+        try optional { input throws(ArchiveError) in try input.string() }
     }
 
     private static let days = Day(year: 1, month: 1, day: 1)!.ordinal...Day(year: 9999, month: 12, day: 31)!.ordinal
