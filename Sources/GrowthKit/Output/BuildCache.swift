@@ -102,27 +102,46 @@ public final class BuildCache: Sendable {
     /// Where the cache holds `path`'s bytes.
     func stored(_ path: String) -> String { folder.path + "/files/" + path }
 
-    /// Whether the cache holds `path` as it left it: a regular file of the
-    /// size and time its manifest says.
-    func holds(_ path: String) -> Bool {
-        guard let stamp = files[path] else { return false }
-        return Self.stamp(stored(path)) == stamp
+    /// Where the site before the last one is kept, its folders and files in
+    /// place, for the next build to bring up to date rather than make anew
+    /// (see `OutputStaging`). Its files are checked against the cache's
+    /// before any is used.
+    var spare: String { folder.path + "/spare" }
+
+    /// Whether the folder is a growth cache (it has the tag), not someone's folder.
+    var isTagged: Bool { FileManager.default.fileExists(atPath: folder.path + "/" + Self.tag) }
+
+    /// The cache's copy of `path` (its `lstat`), when the cache holds it as
+    /// it left it: a regular file of the size and time its manifest says.
+    func held(_ path: String) -> stat? {
+        guard let stamp = files[path] else { return nil }
+        var info = stat()
+        guard lstat(stored(path), &info) == 0, info.st_mode & S_IFMT == S_IFREG, Self.stamp(info) == stamp else {
+            return nil
+        }
+        return info
     }
+
+    /// Whether the cache holds `path` as it left it.
+    func holds(_ path: String) -> Bool { held(path) != nil }
 
     /// `<size>:<seconds>.<nanoseconds>` of a regular file's last change; nil for anything else.
     static func stamp(_ path: String) -> String? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        return stamp(info)
     }
 
-    /// Whether the cache holds `content` at `path`, as it left it. The size
-    /// in the manifest's stamp answers most files without reading them.
-    func holds(_ path: String, _ content: [UInt8]) -> Bool {
-        guard let stamp = files[path], stamp.hasPrefix("\(content.count):"), holds(path),
-            let data = FileManager.default.contents(atPath: stored(path))
-        else { return false }
-        return data.elementsEqual(content)
+    static func stamp(_ info: stat) -> String { "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" }
+
+    /// The cache's copy of `path` when it holds `content` there, as it left
+    /// it. The size in the manifest's stamp answers most files without
+    /// reading them.
+    func held(_ path: String, _ content: [UInt8]) -> stat? {
+        guard let stamp = files[path], stamp.hasPrefix("\(content.count):"), let info = held(path),
+            let data = FileManager.default.contents(atPath: stored(path)), data.elementsEqual(content)
+        else { return nil }
+        return info
     }
 
     /// The manifest of the files now in the cache at `root`.
@@ -160,7 +179,7 @@ public final class BuildCache: Sendable {
     /// when it could not be done (the caller then makes the cache anew).
     private func update(site: URL, generated: Set<String>, kept: Set<String>, digests: [String: PageDigest]) -> Bool {
         let json = folder.path + "/cache.json"
-        guard FileManager.default.fileExists(atPath: folder.path + "/" + Self.tag), unlink(json) == 0 else {
+        guard isTagged, unlink(json) == 0 else {
             return false
         }
         for path in Set(files.keys).subtracting(generated) { unlink(stored(path)) }
@@ -221,6 +240,8 @@ public final class BuildCache: Sendable {
             try? FileManager.default.removeItem(at: staging)
             throw fail("cannot write the cache's cache.json; the next build renders every page")
         }
+        // The spare site goes along with the new cache rather than out with the old.
+        _ = rename(spare, staging.path + "/spare")
         let exists = FileManager.default.fileExists(atPath: folder.path)
         try OutputFolder.swap(staging, into: folder, exists: exists, fail: fail)
     }

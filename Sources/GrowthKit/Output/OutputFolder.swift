@@ -112,7 +112,12 @@ public enum OutputFolder {
     /// Puts `staging` where `target` is: one atomic exchange where Linux
     /// offers it (`renameat2` with `RENAME_EXCHANGE`), else the old folder
     /// moved aside and the new one moved in, rolled back if the second fails.
-    static func swap(_ staging: URL, into target: URL, exists: Bool, fail: (String) -> Diagnostic) throws(Diagnostic) {
+    /// The old folder is then removed, or with `keepingOld` left where it
+    /// went, and its path returned.
+    @discardableResult
+    static func swap(
+        _ staging: URL, into target: URL, exists: Bool, keepingOld: Bool = false, fail: (String) -> Diagnostic
+    ) throws(Diagnostic) -> String? {
         let manager = FileManager.default
         if !exists {
             guard rename(staging.path, target.path) == 0 else {
@@ -120,26 +125,27 @@ public enum OutputFolder {
                 try? manager.removeItem(at: staging)
                 throw fail("cannot put the new site in place: \(cause); nothing was changed")
             }
-            return
+            return nil
         }
-        if exchange(staging.path, target.path) {
-            // `staging` now holds the old site.
-            removeTree(staging.path)
-            return
+        // Where the old site is once the new one is in place.
+        var old = staging.path
+        if !exchange(staging.path, target.path) {
+            old = staging.path + "-old"
+            guard rename(target.path, old) == 0 else {
+                let cause = OutputFailure.cause(errno)
+                try? manager.removeItem(at: staging)
+                throw fail("cannot move the old site aside: \(cause); the old site is untouched")
+            }
+            guard rename(staging.path, target.path) == 0 else {
+                let cause = OutputFailure.cause(errno)
+                _ = rename(old, target.path)
+                try? manager.removeItem(at: staging)
+                throw fail("cannot put the new site in place: \(cause); the old site is kept")
+            }
         }
-        let previous = staging.path + "-old"
-        guard rename(target.path, previous) == 0 else {
-            let cause = OutputFailure.cause(errno)
-            try? manager.removeItem(at: staging)
-            throw fail("cannot move the old site aside: \(cause); the old site is untouched")
-        }
-        guard rename(staging.path, target.path) == 0 else {
-            let cause = OutputFailure.cause(errno)
-            _ = rename(previous, target.path)
-            try? manager.removeItem(at: staging)
-            throw fail("cannot put the new site in place: \(cause); the old site is kept")
-        }
-        removeTree(previous)
+        if keepingOld { return old }
+        removeTree(old)
+        return nil
     }
 
     /// The folders above `path` under `root`, each made once (`made` holds
@@ -209,22 +215,35 @@ public enum OutputFolder {
         rmdir(path)
     }
 
-    /// The names in a folder (not `.` and `..`), with whether each is a folder.
-    private static func entries(of path: String) -> [(name: String, isFolder: Bool)] {
+    /// An entry of a folder, as `readdir` tells it.
+    struct Entry {
+        enum Kind { case file, folder, other }
+        var name: String
+        var kind: Kind
+        /// The inode number: the same as `lstat`'s for anything but a mount point.
+        var inode: UInt64
+        var isFolder: Bool { kind == .folder }
+    }
+
+    /// The entries of a folder (not `.` and `..`): what each is, never
+    /// following a link (a link is `other`).
+    static func entries(of path: String) -> [Entry] {
         guard let folder = opendir(path) else { return [] }
         defer { closedir(folder) }
-        var found: [(name: String, isFolder: Bool)] = []
+        var found: [Entry] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
                 var info = stat()
-                isFolder = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                let format = lstat(path + "/" + name, &info) == 0 ? info.st_mode & S_IFMT : 0
+                type = format == S_IFDIR ? Int32(DT_DIR) : format == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
             }
-            found.append((name, isFolder))
+            let kind: Entry.Kind = type == Int32(DT_DIR) ? .folder : type == Int32(DT_REG) ? .file : .other
+            found.append(Entry(name: name, kind: kind, inode: UInt64(entry.pointee.d_ino)))
         }
         return found
     }

@@ -29,6 +29,15 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// Files linked from the cache: the same files on disk as the cache's.
     private var kept: Set<String> = []
     private var counts = Counts()
+    /// Whether the staging folder is the cache's spare site (the one before
+    /// the last), brought up to date rather than made anew.
+    private var fromSpare = false
+    private var expected = false
+    /// The spare site's files this build may keep, with their inodes: each
+    /// is kept only when it is the cache's own file for its path.
+    private var spareFiles: [String: UInt64] = [:]
+    /// The staging folder's device, against which the cache's files are compared.
+    private var device: UInt64 = 0
 
     /// How the files of a build with a cache came to be.
     public struct Counts: Sendable, Equatable {
@@ -67,9 +76,68 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         }
         OutputFolder.removeStale(name: name, in: parent)
         folder = parent.appendingPathComponent(".\(name).growth-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        guard mkdir(folder.path, 0o755) == 0 else {
+        fromSpare = takeSpare()
+        guard fromSpare || mkdir(folder.path, 0o755) == 0 else {
             let error = OutputFolder.WriteError(path: folder.lastPathComponent, code: errno)
             throw fail(error.message(needed: 0, at: parent.path))
+        }
+        var info = stat()
+        if lstat(folder.path, &info) == 0 { device = UInt64(info.st_dev) }
+    }
+
+    /// Moves the cache's spare site (a real folder, not a link) to the
+    /// staging folder's place; false when there is none or it cannot come
+    /// (on another file system it never can, and is removed).
+    private func takeSpare() -> Bool {
+        guard let cache else { return false }
+        var info = stat()
+        guard lstat(cache.spare, &info) == 0 else { return false }
+        guard info.st_mode & S_IFMT == S_IFDIR, rename(cache.spare, folder.path) == 0 else {
+            OutputFolder.removeTree(cache.spare)
+            return false
+        }
+        guard lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            OutputFolder.removeTree(folder.path)
+            return false
+        }
+        return true
+    }
+
+    /// Every path the build will put: of a spare site, only the folders
+    /// above them and the regular files at them are kept (the files to be
+    /// checked against the cache's as each is put); anything else in it,
+    /// links and the files a person added included, is removed now.
+    public func expect(_ paths: Set<String>) {
+        guard fromSpare else { return }
+        lock.withLock { expected = true }
+        var needed: Set<String> = [""]
+        for path in paths {
+            var prefix = Substring(path)
+            while let slash = prefix.lastIndex(of: "/") {
+                prefix = prefix[..<slash]
+                if !needed.insert(String(prefix)).inserted { break }
+            }
+        }
+        var files: [String: UInt64] = [:]
+        var found: Set<String> = [""]
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? folder.path : folder.path + "/" + relative
+            for entry in OutputFolder.entries(of: absolute) {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind {
+                case .folder where needed.contains(path):
+                    found.insert(path)
+                    pending.append(path)
+                case .file where paths.contains(path): files[path] = entry.inode
+                case .folder: OutputFolder.removeTree(absolute + "/" + entry.name)
+                case .file, .other: unlink(absolute + "/" + entry.name)
+                }
+            }
+        }
+        lock.withLock {
+            folders = found
+            spareFiles = files
         }
     }
 
@@ -84,8 +152,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String, digest: PageDigest) -> Bool {
-        guard let cache, cache.pages[path] == digest, cache.holds(path) else { return false }
-        guard (try? makeFolders(of: path)) != nil, link(cache.stored(path), folder.path + "/" + path) == 0 else {
+        guard let cache, cache.pages[path] == digest, let held = cache.held(path), place(path, held) else {
             return false
         }
         lock.withLock {
@@ -97,6 +164,17 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         return true
     }
 
+    /// The cache's file `held` at `path` in the new site: already there
+    /// when the spare site's file is that very file, else linked.
+    private func place(_ path: String, _ held: stat) -> Bool {
+        let spare = lock.withLock { spareFiles.removeValue(forKey: path) }
+        if let spare, spare == UInt64(held.st_ino), UInt64(held.st_dev) == device { return true }
+        guard let cache, (try? makeFolders(of: path)) != nil else { return false }
+        let full = folder.path + "/" + path
+        if spare != nil { unlink(full) }
+        return link(cache.stored(path), full) == 0
+    }
+
     /// How the files came to be, for a build with a cache.
     public var cacheCounts: Counts { lock.withLock { counts } }
 
@@ -104,16 +182,16 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// `commit`. With a cache that holds the same bytes, links them instead.
     public func put(_ path: String, _ content: [UInt8]) {
         do throws(OutputFolder.WriteError) {
-            try makeFolders(of: path)
-            let full = folder.path + "/" + path
-            // Never write through a link into the cache: a path is written once, but make sure.
-            if cache != nil { unlink(full) }
-            if let cache, cache.holds(path, content), link(cache.stored(path), full) == 0 {
+            if let held = cache?.held(path, content), place(path, held) {
                 lock.withLock {
                     counts.unchanged += 1
                     kept.insert(path)
                 }
             } else {
+                try makeFolders(of: path)
+                let full = folder.path + "/" + path
+                // Never write through a link into the cache, or into the spare site's old file.
+                if cache != nil { unlink(full) }
                 try OutputFolder.writeFile(content, to: full, named: path)
             }
             lock.withLock {
@@ -157,6 +235,12 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             abandon()
             throw fail(failed.message(needed: size, at: folder.deletingLastPathComponent().path))
         }
+        // A spare site's files and folders this build did not put, when it
+        // was not told the paths before; else those it could not make.
+        if fromSpare, !lock.withLock({ expected }) { expect(generated) }
+        for path in lock.withLock({ spareFiles.keys.filter { !generated.contains($0) } }) {
+            unlink(folder.path + "/" + path)
+        }
         let foreign = exists ? OutputFolder.foreignFiles(in: target, keeping: generated) : []
         put(
             OutputFolder.marker,
@@ -175,9 +259,21 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             throw fail("cannot flush the new site to disk: \(cause); the old site is untouched")
         }
         beforeSwap()
-        try OutputFolder.swap(folder, into: target, exists: exists, fail: fail)
+        let old = try OutputFolder.swap(folder, into: target, exists: exists, keepingOld: cache != nil, fail: fail)
+        if let old { retire(old) }
         if sync { _ = OutputFolder.flush(target.deletingLastPathComponent().path) }
         return foreign
+    }
+
+    /// The old site, once replaced: with a cache, kept as its spare site
+    /// for the next build to bring up to date (renaming it is all it costs
+    /// now, and the next build neither makes its 2,000 folders nor links
+    /// its files); else, or when it cannot be kept, removed.
+    private func retire(_ old: String) {
+        guard let cache, cache.isTagged, rename(old, cache.spare) == 0 else {
+            OutputFolder.removeTree(old)
+            return
+        }
     }
 
     /// Keeps the site just committed in the cache for the next build; nil,

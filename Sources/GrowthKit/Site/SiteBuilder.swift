@@ -8,6 +8,8 @@ public protocol SiteSink: Sendable {
     /// Whether the sink keeps what each page is made from (a build with a
     /// cache): pages are then digested, and may be reused instead of rendered.
     var keepsDigests: Bool { get }
+    /// Told every path the build will put, before the first.
+    func expect(_ paths: Set<String>)
     /// A page rendered because no earlier build's bytes could serve.
     func put(_ path: String, _ bytes: [UInt8], digest: PageDigest)
     /// Puts the earlier build's bytes of `path` again when they were made from
@@ -17,6 +19,7 @@ public protocol SiteSink: Sendable {
 
 extension SiteSink {
     public var keepsDigests: Bool { false }
+    public func expect(_ paths: Set<String>) {}
     public func put(_ path: String, _ bytes: [UInt8], digest: PageDigest) { put(path, bytes) }
     public func reuse(_ path: String, digest: PageDigest) -> Bool { false }
 }
@@ -57,6 +60,7 @@ public enum SiteBuilder {
         problems: [Diagnostic] = [], into sink: some SiteSink
     ) -> Int {
         let plan = plan(school: school, asOf: asOf, audience: audience, templates: templates, problems: problems)
+        sink.expect(plan.paths)
         for (path, bytes) in plan.files { sink.put(path, bytes) }
         // The exports and the search index read every record: made beside
         // the pages rather than before them, and handed out first.

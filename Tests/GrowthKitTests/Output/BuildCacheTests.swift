@@ -275,6 +275,71 @@ import Testing
         #expect(BuildCommandTests.snapshot(school.site) == BuildCommandTests.snapshot(full))
     }
 
+    /// Every entry under `folder` and what it is, links not followed.
+    static func tree(_ folder: URL) -> [String: FileAttributeType] {
+        var found: [String: FileAttributeType] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return found }
+        while let path = walker.nextObject() as? String {
+            let type = (try? FileManager.default.attributesOfItem(atPath: folder.path + "/" + path))?[.type]
+            found[path] = type as? FileAttributeType
+        }
+        return found
+    }
+
+    /// The site a cached build replaces is kept in the cache, and the build
+    /// after brings it up to date instead of making 2,000 folders and
+    /// linking every file. Whatever is in it, the site that comes out is
+    /// the full build's, and nothing outside it is touched.
+    @Test func theSiteBeforeTheLastIsBroughtUpToDate() throws {
+        let school = try School()
+        _ = try school.build()
+        try Change.edited.apply(to: school)
+        _ = try school.build()
+        let spare = school.cache.appendingPathComponent("leadership/spare")
+        #expect(FileManager.default.fileExists(atPath: spare.appendingPathComponent(".growth-site").path))
+        // Spoil the spare site every way: an extra file, a page with other
+        // bytes, a folder where a file goes, a file where a folder goes, and
+        // a link to a folder outside where a folder goes.
+        let outside = school.folder.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "mine".write(to: outside.appendingPathComponent("keep.txt"), atomically: false, encoding: .utf8)
+        let manager = FileManager.default
+        try "extra".write(to: spare.appendingPathComponent("extra.html"), atomically: false, encoding: .utf8)
+        let page = spare.appendingPathComponent("students/s3/index.html")
+        try manager.removeItem(at: page)
+        try "STALE".write(to: page, atomically: false, encoding: .utf8)
+        let index = spare.appendingPathComponent("search/index.js")
+        try manager.removeItem(at: index)
+        try manager.createDirectory(at: index, withIntermediateDirectories: true)
+        try "x".write(to: index.appendingPathComponent("inside"), atomically: false, encoding: .utf8)
+        let ended = spare.appendingPathComponent("terms/2025-1/classes")
+        try manager.removeItem(at: ended)
+        try "not a folder".write(to: ended, atomically: false, encoding: .utf8)
+        let classes = spare.appendingPathComponent("classes")
+        try manager.removeItem(at: classes)
+        try manager.createSymbolicLink(at: classes, withDestinationURL: outside)
+
+        try Change.added.apply(to: school)
+        let run = try school.build()
+        let counts = try #require(School.counts(run))
+        #expect(counts.reused > 0, "\(run.output)")
+        let full = school.folder.appendingPathComponent("full")
+        _ = try school.build(into: full, cached: false)
+        #expect(BuildCommandTests.snapshot(school.site) == BuildCommandTests.snapshot(full))
+        #expect(Self.tree(school.site) == Self.tree(full))
+        #expect(!Self.tree(school.site).values.contains(.typeSymbolicLink))
+        #expect(try manager.contentsOfDirectory(atPath: outside.path) == ["keep.txt"])
+        #expect(try String(contentsOf: outside.appendingPathComponent("keep.txt"), encoding: .utf8) == "mine")
+        // An unchanged page is the cache's own file, as a build without the spare would link it.
+        let cached = school.cache.appendingPathComponent("leadership/files/students/s3/index.html")
+        let cachedInode = (try manager.attributesOfItem(atPath: cached.path))[.systemFileNumber] as? UInt64
+        #expect(school.inode("students/s3/index.html") == cachedInode)
+        // Nothing is left beside the site; the site replaced is the next spare.
+        let beside = try manager.contentsOfDirectory(atPath: school.folder.path)
+        #expect(!beside.contains { $0.contains(".growth-new") }, "\(beside)")
+        #expect(manager.fileExists(atPath: spare.appendingPathComponent(".growth-site").path))
+    }
+
     /// A `--cache` that names someone's folder is not emptied to make a cache.
     @Test func aFolderThatIsNotACacheIsLeftAlone() throws {
         let school = try School()
