@@ -23,12 +23,16 @@ public struct PageDigest: Sendable, Hashable, CustomStringConvertible {
     /// The digest of a page's template, frame and view.
     init(_ page: Page) {
         let sink = DigestSink()
-        sink.hasher.add(page.template)
-        sink.token(0x20, depth: 0)
-        try? page.frame.encode(to: DigestEncoder(sink: sink, depth: 1))
-        sink.token(0x21, depth: 0)
-        try? page.view.encode(to: DigestEncoder(sink: sink, depth: 1))
-        value = sink.hasher.state
+        // The encoders hold the sink unretained, so that copying a container
+        // counts no reference: it lives until the walk is done.
+        value = withExtendedLifetime(sink) {
+            sink.hasher.add(page.template)
+            sink.token(0x20, depth: 0)
+            try? page.frame.encode(to: DigestEncoder(sink: sink, depth: 1))
+            sink.token(0x21, depth: 0)
+            try? page.view.encode(to: DigestEncoder(sink: sink, depth: 1))
+            return sink.hasher.state
+        }
     }
 }
 
@@ -121,7 +125,7 @@ private final class DigestSink {
 }
 
 private struct DigestEncoder: Encoder {
-    let sink: DigestSink
+    unowned(unsafe) let sink: DigestSink
     let depth: Int
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -140,7 +144,7 @@ private struct DigestEncoder: Encoder {
 }
 
 private struct DigestKeyed<Key: CodingKey>: FlatKeyedContainer {
-    let sink: DigestSink
+    unowned(unsafe) let sink: DigestSink
     let depth: Int
     var codingPath: [any CodingKey] { [] }
 
@@ -191,7 +195,7 @@ private struct DigestKeyed<Key: CodingKey>: FlatKeyedContainer {
 }
 
 private struct DigestUnkeyed: FlatUnkeyedContainer {
-    let sink: DigestSink
+    unowned(unsafe) let sink: DigestSink
     let depth: Int
     var codingPath: [any CodingKey] { [] }
     private(set) var count = 0
@@ -228,7 +232,7 @@ private struct DigestUnkeyed: FlatUnkeyedContainer {
 }
 
 private struct DigestSingle: SingleValueEncodingContainer {
-    let sink: DigestSink
+    unowned(unsafe) let sink: DigestSink
     let depth: Int
     var codingPath: [any CodingKey] { [] }
 

@@ -123,7 +123,10 @@ extension PageBuilder {
 
     /// The id of a record's place in its growth file: `record-2025-09-10-talk`.
     func anchor(_ record: Record) -> String {
-        "record-" + (record.id.split(separator: "/").last.map(String.init) ?? record.id)
+        let id = record.id
+        var anchor = "record-"
+        anchor.append(contentsOf: id.lastIndex(of: "/").map { id[id.index(after: $0)...] } ?? id[...])
+        return anchor
     }
 
     /// `zh-CN` when `content` is Chinese and the page is not: screen readers
