@@ -86,7 +86,7 @@ struct Build: AsyncParsableCommand {
                 for: target, content: URL(fileURLWithPath: options.content), cache: buildCache)
             count = SiteBuilder.build(
                 school: school, asOf: asOf, audience: audience, templates: templateSet, problems: problems,
-                into: staging)
+                sources: checked.sources, into: staging)
             clock.lap("aggregate, render and write")
             let kept = try staging.commit(sync: sync, beforeSwap: Self.faultPause)
             clock.lap("swap")
@@ -94,6 +94,11 @@ struct Build: AsyncParsableCommand {
             clock.lap("cache")
             if staging.cache != nil {
                 let counts = staging.cacheCounts
+                if options.verbose {
+                    options.say(
+                        "growth build: \(counts.unmade) growth files were known unchanged by their files alone, and not made"
+                    )
+                }
                 cacheNote =
                     " (\(counts.rendered) pages rendered, \(counts.reused) unchanged since the cached build; "
                     + "\(counts.reused + counts.unchanged) files kept as they were"

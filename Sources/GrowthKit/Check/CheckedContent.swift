@@ -8,6 +8,8 @@ public struct CheckedContent: Sendable {
     /// Why no record could be judged late, when the git history was asked
     /// for and could not answer (no git, a shallow clone): one warning line.
     public var historyNote: String?
+    /// The SHA-256 of each file read, when the run kept a parse cache.
+    public var sources = SourceDigests.none
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }

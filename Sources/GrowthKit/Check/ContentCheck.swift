@@ -18,6 +18,7 @@ public enum ContentCheck {
             dates = resolved
             return resolved
         }
+        if let cache { checked.sources = cache.digests }
         if history, var school = checked.school, let today = dates?.today {
             switch GitHistory.read(root, timezone: school.settings.timezone) {
             case .known(let written):

@@ -47,3 +47,14 @@ struct ContentDigest: Hashable, Sendable {
         hasher.combine(words.3)
     }
 }
+
+/// The SHA-256 of every content file a run read, by path: what a build with
+/// `--cache` knows an unchanged growth file by without making it. Empty
+/// without a parse cache.
+public struct SourceDigests: Sendable {
+    let byPath: [String: ContentDigest]
+
+    init(_ byPath: [String: ContentDigest] = [:]) { self.byPath = byPath }
+
+    public static let none = SourceDigests()
+}

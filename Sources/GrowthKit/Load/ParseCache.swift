@@ -124,6 +124,15 @@ public final class ParseCache: @unchecked Sendable {
         }
     }
 
+    /// The digest of every file it holds, by path.
+    var digests: SourceDigests {
+        var all: [String: ContentDigest] = [:]
+        for shard in shards {
+            shard.lock.withLock { for (path, entry) in shard.entries { all[path] = entry.digest } }
+        }
+        return SourceDigests(all)
+    }
+
     /// How many files it holds.
     var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.entries.count } } }
 

@@ -41,6 +41,8 @@ public final class BuildCache: Sendable {
         var key: Key
         /// Page path → the digest it was made from.
         var pages: [String: String]
+        /// Page path → the digest of its inputs, for the pages known by them (`PageInputs`).
+        var inputs: [String: String]?
         /// Every file the build wrote, pages too, with the size and time of
         /// its copy in the cache: a copy changed since (edited in place
         /// through the site's link, or emptied by a power cut) is not used.
@@ -52,6 +54,8 @@ public final class BuildCache: Sendable {
     let key: Key
     /// The last build's pages and the digests they were made from; empty when ignored.
     let pages: [String: PageDigest]
+    /// The last build's growth files and the digests of their inputs; empty when ignored.
+    let inputs: [String: PageDigest]
     /// The files the cache holds, with their stamps; empty when ignored.
     let files: [String: String]
     /// Why the cache is not used: nil when it is, or when there is none yet.
@@ -62,22 +66,23 @@ public final class BuildCache: Sendable {
         self.key = key
         let manifest = folder.appendingPathComponent("cache.json")
         guard let data = FileManager.default.contents(atPath: manifest.path) else {
-            (pages, files, ignored) = ([:], [:], nil)
+            (pages, inputs, files, ignored) = ([:], [:], [:], nil)
             return
         }
         guard let stored = try? JSONDecoder().decode(Stored.self, from: data) else {
-            (pages, files, ignored) = ([:], [:], "\(manifest.path) cannot be read")
+            (pages, inputs, files, ignored) = ([:], [:], [:], "\(manifest.path) cannot be read")
             return
         }
         if let reason = Self.mismatch(stored.key, key) {
-            (pages, files, ignored) = ([:], [:], reason)
+            (pages, inputs, files, ignored) = ([:], [:], [:], reason)
             return
         }
         if let unsafe = stored.files.keys.first(where: { !Self.isInside($0) }) {
-            (pages, files, ignored) = ([:], [:], "it names a file outside the cache (\(unsafe))")
+            (pages, inputs, files, ignored) = ([:], [:], [:], "it names a file outside the cache (\(unsafe))")
             return
         }
         pages = stored.pages.compactMapValues(PageDigest.init)
+        inputs = (stored.inputs ?? [:]).compactMapValues(PageDigest.init)
         files = stored.files
         ignored = nil
     }
@@ -145,7 +150,9 @@ public final class BuildCache: Sendable {
     }
 
     /// The manifest of the files now in the cache at `root`.
-    private func manifest(_ generated: Set<String>, at root: String, digests: [String: PageDigest]) -> Data? {
+    private func manifest(
+        _ generated: Set<String>, at root: String, digests: [String: PageDigest], inputs: [String: PageDigest]
+    ) -> Data? {
         var stamps: [String: String] = [:]
         for path in generated {
             guard let stamp = Self.stamp(root + "/" + path) else { return nil }
@@ -153,7 +160,10 @@ public final class BuildCache: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return try? encoder.encode(Stored(key: key, pages: digests.mapValues(\.description), files: stamps))
+        return try? encoder.encode(
+            Stored(
+                key: key, pages: digests.mapValues(\.description), inputs: inputs.mapValues(\.description),
+                files: stamps))
     }
 
     /// Marks a cache folder (the Cache Directory Tagging Specification, which
@@ -166,18 +176,26 @@ public final class BuildCache: Sendable {
     /// are the files linked from this cache, already the same on disk. The
     /// site is complete whatever happens here; a cache that cannot be made
     /// is left out, and the next build renders every page.
-    func save(site: URL, generated: Set<String>, kept: Set<String>, digests: [String: PageDigest]) throws(Diagnostic) {
-        if ignored == nil, !files.isEmpty, update(site: site, generated: generated, kept: kept, digests: digests) {
+    func save(
+        site: URL, generated: Set<String>, kept: Set<String>, digests: [String: PageDigest],
+        inputs: [String: PageDigest] = [:]
+    ) throws(Diagnostic) {
+        if ignored == nil, !files.isEmpty,
+            update(site: site, generated: generated, kept: kept, digests: digests, inputs: inputs)
+        {
             return
         }
-        try replace(site: site, generated: generated, digests: digests)
+        try replace(site: site, generated: generated, digests: digests, inputs: inputs)
     }
 
     /// The cache brought up to date where it is: only the files that changed
     /// are linked again. Its manifest goes first and comes back last, so a
     /// build killed meanwhile leaves no cache rather than a wrong one. False
     /// when it could not be done (the caller then makes the cache anew).
-    private func update(site: URL, generated: Set<String>, kept: Set<String>, digests: [String: PageDigest]) -> Bool {
+    private func update(
+        site: URL, generated: Set<String>, kept: Set<String>, digests: [String: PageDigest],
+        inputs: [String: PageDigest]
+    ) -> Bool {
         let json = folder.path + "/cache.json"
         guard isTagged, unlink(json) == 0 else {
             return false
@@ -189,7 +207,7 @@ public final class BuildCache: Sendable {
             guard place(site.path + "/" + path, at: folder.path + "/files", path, made: &made) else { return false }
         }
         let temporary = json + ".new-\(getpid())"
-        guard let manifest = manifest(generated, at: folder.path + "/files", digests: digests),
+        guard let manifest = manifest(generated, at: folder.path + "/files", digests: digests, inputs: inputs),
             FileManager.default.createFile(atPath: temporary, contents: manifest), rename(temporary, json) == 0
         else { return false }
         return true
@@ -205,7 +223,9 @@ public final class BuildCache: Sendable {
     }
 
     /// A new cache made beside the old one and swapped in for it.
-    private func replace(site: URL, generated: Set<String>, digests: [String: PageDigest]) throws(Diagnostic) {
+    private func replace(
+        site: URL, generated: Set<String>, digests: [String: PageDigest], inputs: [String: PageDigest]
+    ) throws(Diagnostic) {
         let parent = folder.deletingLastPathComponent()
         // A warning: the build itself is done.
         let fail = { (message: String) in
@@ -233,7 +253,7 @@ public final class BuildCache: Sendable {
             try? FileManager.default.removeItem(at: staging)
             throw fail("cannot keep \(path) in the cache; the next build renders every page")
         }
-        guard let manifest = manifest(generated, at: staging.path + "/files", digests: digests),
+        guard let manifest = manifest(generated, at: staging.path + "/files", digests: digests, inputs: inputs),
             manager.createFile(atPath: staging.path + "/cache.json", contents: manifest),
             manager.createFile(atPath: staging.path + "/" + Self.tag, contents: Data(Self.tagText.utf8))
         else {

@@ -24,6 +24,8 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// The last build's files, when the build has a cache (`--cache`).
     public let cache: BuildCache?
     private var digests: [String: PageDigest] = [:]
+    /// By page: the digest of its inputs, for the pages known by them (`PageInputs`).
+    private var inputs: [String: PageDigest] = [:]
     /// What the build made, without the marker and a person's files: what the cache keeps.
     private var generated: Set<String> = []
     /// Files linked from the cache: the same files on disk as the cache's.
@@ -47,6 +49,8 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         public var reused = 0
         /// Files rendered or made again with the bytes the cache holds: linked, not written.
         public var unchanged = 0
+        /// Of the reused pages, those known by their inputs alone: not even made.
+        public var unmade = 0
     }
 
     /// Checks the target and makes the staging folder.
@@ -143,15 +147,16 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
 
     public var keepsDigests: Bool { cache != nil }
 
-    public func put(_ path: String, _ content: [UInt8], digest: PageDigest) {
+    public func put(_ path: String, _ content: [UInt8], digest: PageDigest, inputs: PageDigest?) {
         lock.withLock {
             digests[path] = digest
+            self.inputs[path] = inputs
             counts.rendered += 1
         }
         put(path, content)
     }
 
-    public func reuse(_ path: String, digest: PageDigest) -> Bool {
+    public func reuse(_ path: String, digest: PageDigest, inputs: PageDigest?) -> Bool {
         guard let cache, cache.pages[path] == digest, let held = cache.held(path), place(path, held) else {
             return false
         }
@@ -159,9 +164,25 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             written.insert(path)
             kept.insert(path)
             digests[path] = digest
+            self.inputs[path] = inputs
             counts.reused += 1
         }
         return true
+    }
+
+    public func reuse(_ path: String, inputs: PageDigest) -> PageDigest? {
+        guard let cache, cache.inputs[path] == inputs, let digest = cache.pages[path], let held = cache.held(path),
+            place(path, held)
+        else { return nil }
+        lock.withLock {
+            written.insert(path)
+            kept.insert(path)
+            digests[path] = digest
+            self.inputs[path] = inputs
+            counts.reused += 1
+            counts.unmade += 1
+        }
+        return digest
     }
 
     /// The cache's file `held` at `path` in the new site: already there
@@ -280,9 +301,11 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// or what could not be kept (the site is in place either way).
     public func saveCache() -> Diagnostic? {
         guard let cache else { return nil }
-        let (generated, kept, digests) = lock.withLock { (self.generated, self.kept, self.digests) }
+        let (generated, kept, digests, inputs) = lock.withLock {
+            (self.generated, self.kept, self.digests, self.inputs)
+        }
         do throws(Diagnostic) {
-            try cache.save(site: target, generated: generated, kept: kept, digests: digests)
+            try cache.save(site: target, generated: generated, kept: kept, digests: digests, inputs: inputs)
             return nil
         } catch {
             return error

@@ -10,18 +10,24 @@ public protocol SiteSink: Sendable {
     var keepsDigests: Bool { get }
     /// Told every path the build will put, before the first.
     func expect(_ paths: Set<String>)
-    /// A page rendered because no earlier build's bytes could serve.
-    func put(_ path: String, _ bytes: [UInt8], digest: PageDigest)
+    /// A page rendered because no earlier build's bytes could serve, with
+    /// the digest of its view and of its inputs when they are known.
+    func put(_ path: String, _ bytes: [UInt8], digest: PageDigest, inputs: PageDigest?)
     /// Puts the earlier build's bytes of `path` again when they were made from
     /// `digest`; false when they were not, or cannot be had.
-    func reuse(_ path: String, digest: PageDigest) -> Bool
+    func reuse(_ path: String, digest: PageDigest, inputs: PageDigest?) -> Bool
+    /// Puts the earlier build's bytes of `path` again when they were made
+    /// from the same `inputs` (`PageInputs`), without the page being made:
+    /// the digest of the view they were made from, or nil.
+    func reuse(_ path: String, inputs: PageDigest) -> PageDigest?
 }
 
 extension SiteSink {
     public var keepsDigests: Bool { false }
     public func expect(_ paths: Set<String>) {}
-    public func put(_ path: String, _ bytes: [UInt8], digest: PageDigest) { put(path, bytes) }
-    public func reuse(_ path: String, digest: PageDigest) -> Bool { false }
+    public func put(_ path: String, _ bytes: [UInt8], digest: PageDigest, inputs: PageDigest?) { put(path, bytes) }
+    public func reuse(_ path: String, digest: PageDigest, inputs: PageDigest?) -> Bool { false }
+    public func reuse(_ path: String, inputs: PageDigest) -> PageDigest? { nil }
 }
 
 /// The whole output of a build, in memory: relative path → bytes.
@@ -55,11 +61,17 @@ public enum SiteBuilder {
 
     /// Every file handed to `sink` as soon as it is rendered; returns how many.
     @discardableResult
+    ///
+    /// - Parameter sources: the content files' digests, with which a sink
+    ///   that keeps digests is handed each growth file whose inputs did not
+    ///   change without its view being made.
     public static func build(
         school: School, asOf: Day, audience: Audience = .leadership, templates: TemplateSet = .defaults(),
-        problems: [Diagnostic] = [], into sink: some SiteSink
+        problems: [Diagnostic] = [], sources: SourceDigests = .none, into sink: some SiteSink
     ) -> Int {
-        let plan = plan(school: school, asOf: asOf, audience: audience, templates: templates, problems: problems)
+        let plan = plan(
+            school: school, asOf: asOf, audience: audience, templates: templates, problems: problems,
+            sources: sink.keepsDigests ? sources : .none)
         sink.expect(plan.paths)
         for (path, bytes) in plan.files { sink.put(path, bytes) }
         // The exports and the search index read every record: made beside
@@ -69,11 +81,18 @@ public enum SiteBuilder {
         let digested = sink.keepsDigests
         DispatchQueue.concurrentPerform(iterations: makers.count + pages.count) { index in
             guard index >= makers.count else { return sink.put(makers[index].key, makers[index].value()) }
-            let page = pages[index - makers.count].make()
+            let planned = pages[index - makers.count]
+            let inputs = plan.inputs[planned.path]
+            if let inputs, let digest = sink.reuse(planned.path, inputs: inputs) {
+                // The tests' builds check that the inputs named all a growth file is made from.
+                assert(PageDigest(planned.make()) == digest, "\(planned.path) changed while its inputs did not")
+                return
+            }
+            let page = planned.make()
             guard digested else { return sink.put(page.path, templates.render(page)) }
             let digest = PageDigest(page)
-            if sink.reuse(page.path, digest: digest) { return }
-            sink.put(page.path, templates.render(page), digest: digest)
+            if sink.reuse(page.path, digest: digest, inputs: inputs) { return }
+            sink.put(page.path, templates.render(page), digest: digest, inputs: inputs)
         }
         return plan.files.count + plan.makers.count + pages.count
     }
@@ -84,7 +103,7 @@ public enum SiteBuilder {
     /// asked for.
     public static func plan(
         school: School, asOf: Day, audience: Audience = .leadership, templates: TemplateSet = .defaults(),
-        problems: [Diagnostic] = []
+        problems: [Diagnostic] = [], sources: SourceDigests = .none
     ) -> SitePlan {
         // Aggregates see everything; the audience filter then removes what the
         // readers may not see, before any view or export is made.
@@ -103,6 +122,12 @@ public enum SiteBuilder {
         pages += school.students.map { student in
             PlannedPage(path: PagePath.student(student.id)) { growthFiles.page(student) }
         }
+        var inputs: [String: PageDigest] = [:]
+        if let known = PageInputs(
+            school: school, sources: sources, asOf: asOf, audience: audience, hasProblems: hasProblems)
+        {
+            for student in school.students { inputs[PagePath.student(student.id)] = known.key(of: student) }
+        }
         if hasProblems { pages.append(PlannedPage(path: PagePath.problems) { context.problemsPage(problems) }) }
         // Each ended term's own pages under terms/<id>/, for who took part in it.
         for term in aggregates.endedTerms where term.term.id != aggregates.current.term.id {
@@ -118,7 +143,7 @@ public enum SiteBuilder {
         makers["search/index.js"] = { Array(context.searchIndex(school).utf8) }
         var files = templates.assets
         files["robots.txt"] = Array("User-agent: *\nDisallow: /\n".utf8)
-        return SitePlan(files: files, makers: makers, pages: pages, templates: templates)
+        return SitePlan(files: files, makers: makers, pages: pages, templates: templates, inputs: inputs)
     }
 }
 
@@ -130,16 +155,19 @@ public struct SitePlan: Sendable {
     let makers: [String: @Sendable () -> [UInt8]]
     let pages: [PlannedPage]
     let templates: TemplateSet
+    /// By path: the inputs of the pages known by them (`PageInputs`).
+    let inputs: [String: PageDigest]
     private let index: [String: Int]
 
     init(
         files: [String: [UInt8]], makers: [String: @Sendable () -> [UInt8]], pages: [PlannedPage],
-        templates: TemplateSet
+        templates: TemplateSet, inputs: [String: PageDigest] = [:]
     ) {
         self.files = files
         self.makers = makers
         self.pages = pages
         self.templates = templates
+        self.inputs = inputs
         index = Dictionary(pages.enumerated().map { ($0.element.path, $0.offset) }) { first, _ in first }
         paths = Set(files.keys).union(makers.keys).union(index.keys)
     }

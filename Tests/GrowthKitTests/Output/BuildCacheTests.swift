@@ -275,6 +275,56 @@ import Testing
         #expect(BuildCommandTests.snapshot(school.site) == BuildCommandTests.snapshot(full))
     }
 
+    /// A growth file whose student's records and whose school's other files
+    /// are all as they were is linked from the cache without being made.
+    /// After every file of the school is edited in turn (a name renamed, or
+    /// a sentence added), the cached build is the full build; and the debug
+    /// build behind these tests makes each growth file it skips anyway and
+    /// stops if its view differs from the one the cache holds.
+    @Test func aGrowthFileIsKnownUnchangedByItsFiles() throws {
+        let school = try School()
+        // A confidential record and a pair of partners, which the fixture lacks.
+        try school.write(
+            "students/s3/2025-11-20-talk.md", "---\nmood: 2\nconfidential: true\n---\n家里的事，只对导师说。\n")
+        let s4 = school.content.appendingPathComponent("students/s4/index.md")
+        let text = try String(contentsOf: s4, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "---\n", with: "---\npartner: s3\n", options: [],
+            range: text.startIndex..<text.index(text.startIndex, offsetBy: 4)
+        )
+        .write(to: s4, atomically: true, encoding: .utf8)
+        let verbose = ["--allow-errors", "--verbose"]
+        _ = try school.build(verbose)
+        let edited = school.content.appendingPathComponent("students/s2/2025-11-11-talk.md")
+        try "---\nmood: 5\n---\n改过。\n".write(to: edited, atomically: true, encoding: .utf8)
+        let one = try school.build(verbose)
+        #expect(
+            one.output.contains("growth build: 3 growth files were known unchanged by their files alone"),
+            "\(one.output)")
+
+        let full = school.folder.appendingPathComponent("full")
+        let files = BuildCommandTests.snapshot(school.content).keys.sorted()
+        #expect(files.count > 25)
+        for path in files {
+            let url = school.content.appendingPathComponent(path)
+            var text = try String(contentsOf: url, encoding: .utf8)
+            if let name = text.firstRange(of: /\nname: [^\n]+/) {
+                text.insert("改", at: name.upperBound)
+            } else {
+                text += "\n补充一句。\n"
+            }
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            for audience in path.hasSuffix("2025-11-20-talk.md") ? ["leadership", "staff"] : ["leadership"] {
+                let site = school.folder.appendingPathComponent(audience)
+                let run = try school.build(into: site, verbose + ["--audience", audience])
+                _ = try school.build(into: full, cached: false, ["--allow-errors", "--audience", audience])
+                #expect(
+                    BuildCommandTests.snapshot(site) == BuildCommandTests.snapshot(full),
+                    "after editing \(path): \(run.output)")
+            }
+        }
+    }
+
     /// Every entry under `folder` and what it is, links not followed.
     static func tree(_ folder: URL) -> [String: FileAttributeType] {
         var found: [String: FileAttributeType] = [:]

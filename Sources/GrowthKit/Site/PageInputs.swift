@@ -1,0 +1,76 @@
+/// What a growth file is made from, in 128 bits, known before it is made:
+/// a build with `--cache` that finds a growth file's inputs unchanged links
+/// the page from the cache without making its view, which is most of the
+/// work of a build after one record changed (SPEC §9).
+///
+/// A growth file shows its student's own records and what is computed from
+/// them (compliance per term, the trajectory), and beside them only what the
+/// files other than records say: the settings and terms, names of classes,
+/// tutors and partners, labels. So its inputs are named by:
+/// - every content file that is not a record of the model, by path and
+///   SHA-256 (a change to any of them makes every growth file again);
+/// - the as-of date, the audience and whether the site lists problems;
+/// - each of the student's records in the model: its file's path and
+///   SHA-256, and what the check set after parsing it (its tutor, resolved
+///   or cleared, and the day git says it was written).
+///
+/// The templates and the build of growth are the cache's key. A debug build
+/// makes each page found this way anyway and stops if its view's digest is
+/// not the one the cache holds, so the tests check the list above.
+struct PageInputs: Sendable {
+    private let shared: StableHasher
+    private let records: [String: [Record]]
+    private let sources: [String: ContentDigest]
+    private let asOf: Day
+
+    /// Nil without the files' digests (a build without `--cache`).
+    init?(school: School, sources: SourceDigests, asOf: Day, audience: Audience, hasProblems: Bool) {
+        guard !sources.byPath.isEmpty else { return nil }
+        let recordFiles = Set(school.records.map(\.source.path))
+        var hasher = StableHasher()
+        hasher.add("growth file 1")
+        hasher.add(day: asOf)
+        hasher.add(audience.rawValue)
+        hasher.add(byte: hasProblems ? 1 : 0)
+        let others = sources.byPath.filter { !recordFiles.contains($0.key) }
+        for (path, digest) in others.sorted(by: { $0.key < $1.key }) {
+            hasher.add(path)
+            hasher.add(digest)
+        }
+        shared = hasher
+        records = Dictionary(grouping: school.records, by: \.studentID)
+        self.sources = sources.byPath
+        self.asOf = asOf
+    }
+
+    /// The inputs of `student`'s growth file; nil when a record's file has no digest.
+    func key(of student: Student) -> PageDigest? {
+        var hasher = shared
+        hasher.add(student.id)
+        let records = records[student.id] ?? []
+        hasher.add(count: records.count)
+        for record in records {
+            guard let digest = sources[record.source.path] else { return nil }
+            hasher.add(record.source.path)
+            hasher.add(digest)
+            hasher.add(record.id)
+            hasher.add(byte: record.tutorID == nil ? 0 : 1)
+            hasher.add(record.tutorID ?? "")
+            hasher.add(byte: record.written == nil ? 0 : 1)
+            hasher.add(day: record.written ?? asOf)
+        }
+        return PageDigest(value: hasher.state)
+    }
+}
+
+extension StableHasher {
+    mutating func add(day: Day) {
+        withUnsafeBytes(of: Int64(day.ordinal).littleEndian) { add(bytes: $0) }
+    }
+
+    mutating func add(_ digest: ContentDigest) {
+        for word in [digest.words.0, digest.words.1, digest.words.2, digest.words.3] {
+            withUnsafeBytes(of: word.littleEndian) { add(bytes: $0) }
+        }
+    }
+}
