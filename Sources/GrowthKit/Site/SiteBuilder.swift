@@ -82,7 +82,7 @@ public enum SiteBuilder {
         DispatchQueue.concurrentPerform(iterations: makers.count + pages.count) { index in
             guard index >= makers.count else { return sink.put(makers[index].key, makers[index].value()) }
             let planned = pages[index - makers.count]
-            let inputs = plan.inputs[planned.path]
+            let inputs = plan.inputs[planned.path]?()
             if let inputs, let digest = sink.reuse(planned.path, inputs: inputs) {
                 // The tests' builds check that the inputs named all a growth file is made from.
                 assert(PageDigest(planned.make()) == digest, "\(planned.path) changed while its inputs did not")
@@ -122,11 +122,12 @@ public enum SiteBuilder {
         pages += school.students.map { student in
             PlannedPage(path: PagePath.student(student.id)) { growthFiles.page(student) }
         }
-        var inputs: [String: PageDigest] = [:]
+        // Each growth file's inputs, named when its turn comes (on the render workers).
+        var inputs: [String: @Sendable () -> PageDigest?] = [:]
         if let known = PageInputs(
             school: school, sources: sources, asOf: asOf, audience: audience, hasProblems: hasProblems)
         {
-            for student in school.students { inputs[PagePath.student(student.id)] = known.key(of: student) }
+            for student in school.students { inputs[PagePath.student(student.id)] = { known.key(of: student) } }
         }
         if hasProblems { pages.append(PlannedPage(path: PagePath.problems) { context.problemsPage(problems) }) }
         // Each ended term's own pages under terms/<id>/, for who took part in it.
@@ -156,12 +157,12 @@ public struct SitePlan: Sendable {
     let pages: [PlannedPage]
     let templates: TemplateSet
     /// By path: the inputs of the pages known by them (`PageInputs`).
-    let inputs: [String: PageDigest]
+    let inputs: [String: @Sendable () -> PageDigest?]
     private let index: [String: Int]
 
     init(
         files: [String: [UInt8]], makers: [String: @Sendable () -> [UInt8]], pages: [PlannedPage],
-        templates: TemplateSet, inputs: [String: PageDigest] = [:]
+        templates: TemplateSet, inputs: [String: @Sendable () -> PageDigest?] = [:]
     ) {
         self.files = files
         self.makers = makers
