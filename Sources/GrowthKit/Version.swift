@@ -11,12 +11,16 @@ import Foundation
 public enum GrowthVersion {
     public static let current = "0.3.0"
 
+    /// What `runningBinary` is when the binary cannot be read: no cache is
+    /// then trusted, since any build of this version would match it.
+    static let unknownBinary = "unknown"
+
     /// The running binary's GNU build id (the linker's digest of it, in a
     /// note near its start), else the digest of the whole file, else `unknown`.
     static let runningBinary: String = {
         let path = "/proc/self/exe"
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return "unknown" }
+        guard descriptor >= 0 else { return unknownBinary }
         var head = [UInt8](repeating: 0, count: 8192)
         let count = head.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
@@ -29,7 +33,7 @@ public enum GrowthVersion {
                 return "build-id " + id.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
             }
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return "unknown" }
+        guard let data = FileManager.default.contents(atPath: path) else { return unknownBinary }
         var hasher = StableHasher()
         data.withUnsafeBytes { hasher.add(bytes: $0) }
         return PageDigest(value: hasher.state).description

@@ -107,6 +107,9 @@ enum ContentReader {
         readStarted: Int64
     ) -> ParsedFile {
         guard let bytes = readFile(rootPath + "/" + path) else {
+            // What the cache knew of it is not what the file is now: a build
+            // must not take the file for unchanged (`PageInputs`).
+            cache?.forget(path)
             return ParsedFile(
                 path: path, document: nil,
                 diagnostics: [.error(.unreadableFile, at: SourceLocation(path: path), "the file cannot be read")])

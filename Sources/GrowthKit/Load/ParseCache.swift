@@ -133,6 +133,15 @@ public final class ParseCache: @unchecked Sendable {
         return SourceDigests(all)
     }
 
+    /// Forgets a file that could not be read this time.
+    func forget(_ path: String) {
+        let shard = shard(path)
+        shard.lock.withLock {
+            guard let entry = shard.entries.removeValue(forKey: path) else { return }
+            shard.change(entry.file)
+        }
+    }
+
     /// How many files it holds.
     var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.entries.count } } }
 

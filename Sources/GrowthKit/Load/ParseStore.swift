@@ -44,7 +44,7 @@ public enum ParseStore {
             do throws(ArchiveError) {
                 var input = ArchiveReader(bytes)
                 for byte in magic where try input.byte() != byte { throw ArchiveError() }
-                guard try input.string() == key else {
+                guard GrowthVersion.runningBinary != GrowthVersion.unknownBinary, try input.string() == key else {
                     return results.ignore(shard, "it was written by another build of growth")
                 }
                 // A byte changed on the disk, or by hand, is not decoded into a model.

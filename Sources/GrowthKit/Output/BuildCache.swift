@@ -89,6 +89,8 @@ public final class BuildCache: Sendable {
 
     /// Why a cache made for `old` cannot serve a build for `new`.
     static func mismatch(_ old: Key, _ new: Key) -> String? {
+        // Then any build of this version would take another's pages for its own.
+        if new.binary == GrowthVersion.unknownBinary { return "the running build of growth cannot be told apart" }
         if old.growth != new.growth { return "it was made by growth \(old.growth), this is \(new.growth)" }
         if old.binary != new.binary { return "it was made by another build of growth \(new.growth)" }
         if old.templates != new.templates { return "it was made with other templates" }

@@ -220,8 +220,6 @@ public enum OutputFolder {
         enum Kind { case file, folder, other }
         var name: String
         var kind: Kind
-        /// The inode number: the same as `lstat`'s for anything but a mount point.
-        var inode: UInt64
         var isFolder: Bool { kind == .folder }
     }
 
@@ -243,7 +241,7 @@ public enum OutputFolder {
                 type = format == S_IFDIR ? Int32(DT_DIR) : format == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
             }
             let kind: Entry.Kind = type == Int32(DT_DIR) ? .folder : type == Int32(DT_REG) ? .file : .other
-            found.append(Entry(name: name, kind: kind, inode: UInt64(entry.pointee.d_ino)))
+            found.append(Entry(name: name, kind: kind))
         }
         return found
     }

@@ -35,11 +35,11 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// the last), brought up to date rather than made anew.
     private var fromSpare = false
     private var expected = false
-    /// The spare site's files this build may keep, with their inodes: each
-    /// is kept only when it is the cache's own file for its path.
-    private var spareFiles: [String: UInt64] = [:]
-    /// The staging folder's device, against which the cache's files are compared.
-    private var device: UInt64 = 0
+    /// Whether the old site went to the cache as its spare.
+    private var retired = false
+    /// The spare site's files this build may keep: each is kept only when
+    /// it is the cache's own file for its path.
+    private var spareFiles: Set<String> = []
 
     /// How the files of a build with a cache came to be.
     public struct Counts: Sendable, Equatable {
@@ -85,15 +85,14 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             let error = OutputFolder.WriteError(path: folder.lastPathComponent, code: errno)
             throw fail(error.message(needed: 0, at: parent.path))
         }
-        var info = stat()
-        if lstat(folder.path, &info) == 0 { device = UInt64(info.st_dev) }
     }
 
     /// Moves the cache's spare site (a real folder, not a link) to the
     /// staging folder's place; false when there is none or it cannot come
     /// (on another file system it never can, and is removed).
     private func takeSpare() -> Bool {
-        guard let cache else { return false }
+        // A folder of someone's that `--cache` names is not a cache: nothing in it is touched.
+        guard let cache, cache.isTagged else { return false }
         var info = stat()
         guard lstat(cache.spare, &info) == 0 else { return false }
         guard info.st_mode & S_IFMT == S_IFDIR, rename(cache.spare, folder.path) == 0 else {
@@ -122,7 +121,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
                 if !needed.insert(String(prefix)).inserted { break }
             }
         }
-        var files: [String: UInt64] = [:]
+        var files: Set<String> = []
         var found: Set<String> = [""]
         var pending = [""]
         while let relative = pending.popLast() {
@@ -133,7 +132,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
                 case .folder where needed.contains(path):
                     found.insert(path)
                     pending.append(path)
-                case .file where paths.contains(path): files[path] = entry.inode
+                case .file where paths.contains(path): files.insert(path)
                 case .folder: OutputFolder.removeTree(absolute + "/" + entry.name)
                 case .file, .other: unlink(absolute + "/" + entry.name)
                 }
@@ -188,11 +187,12 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// The cache's file `held` at `path` in the new site: already there
     /// when the spare site's file is that very file, else linked.
     private func place(_ path: String, _ held: stat) -> Bool {
-        let spare = lock.withLock { spareFiles.removeValue(forKey: path) }
-        if let spare, spare == UInt64(held.st_ino), UInt64(held.st_dev) == device { return true }
-        guard let cache, (try? makeFolders(of: path)) != nil else { return false }
         let full = folder.path + "/" + path
-        if spare != nil { unlink(full) }
+        let spare = lock.withLock { spareFiles.remove(path) } != nil
+        var info = stat()
+        if spare, lstat(full, &info) == 0, info.st_ino == held.st_ino, info.st_dev == held.st_dev { return true }
+        guard let cache, (try? makeFolders(of: path)) != nil else { return false }
+        if spare { unlink(full) }
         return link(cache.stored(path), full) == 0
     }
 
@@ -259,7 +259,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         // A spare site's files and folders this build did not put, when it
         // was not told the paths before; else those it could not make.
         if fromSpare, !lock.withLock({ expected }) { expect(generated) }
-        for path in lock.withLock({ spareFiles.keys.filter { !generated.contains($0) } }) {
+        for path in lock.withLock({ spareFiles.subtracting(generated) }) {
             unlink(folder.path + "/" + path)
         }
         let foreign = exists ? OutputFolder.foreignFiles(in: target, keeping: generated) : []
@@ -295,6 +295,42 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             OutputFolder.removeTree(old)
             return
         }
+        lock.withLock { retired = true }
+    }
+
+    /// Leaves in the spare site only the files that are the new site's very
+    /// files: what a page said before it changed, a page of a student since
+    /// removed, a person's file, anything else is removed, so the cache
+    /// holds nothing the site does not.
+    private func pruneSpare() {
+        guard let cache, lock.withLock({ retired }) else { return }
+        let kept = lock.withLock { self.kept }
+        var pending = [""]
+        var folders: [String] = []
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? cache.spare : cache.spare + "/" + relative
+            for entry in OutputFolder.entries(of: absolute) {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind {
+                case .folder:
+                    pending.append(path)
+                    folders.append(path)
+                case .file
+                where kept.contains(path) && Self.sameFile(absolute + "/" + entry.name, target.path + "/" + path):
+                    continue
+                case .file, .other: unlink(absolute + "/" + entry.name)
+                }
+            }
+        }
+        // Deepest first: a folder left empty goes too.
+        for folder in folders.reversed() { rmdir(cache.spare + "/" + folder) }
+    }
+
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat()
+        var second = stat()
+        return lstat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_ino == second.st_ino
+            && first.st_dev == second.st_dev
     }
 
     /// Keeps the site just committed in the cache for the next build; nil,
@@ -304,6 +340,8 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         let (generated, kept, digests, inputs) = lock.withLock {
             (self.generated, self.kept, self.digests, self.inputs)
         }
+        // After the save, which may make the cache anew and carry the spare into it.
+        defer { pruneSpare() }
         do throws(Diagnostic) {
             try cache.save(site: target, generated: generated, kept: kept, digests: digests, inputs: inputs)
             return nil

@@ -33,6 +33,7 @@ struct PageInputs: Sendable {
         hasher.add(audience.rawValue)
         hasher.add(byte: hasProblems ? 1 : 0)
         let others = sources.byPath.filter { !recordFiles.contains($0.key) }
+        hasher.add(count: others.count)
         for (path, digest) in others.sorted(by: { $0.key < $1.key }) {
             hasher.add(path)
             hasher.add(digest)

@@ -325,6 +325,34 @@ import Testing
         }
     }
 
+    /// A file that cannot be read this time is not taken for the file the
+    /// parse cache knew: when a student's file becomes a named pipe, their
+    /// partner's growth file is made again without them, as a build without
+    /// the cache makes it.
+    @Test func aFileThatCannotBeReadIsNotTakenForUnchanged() throws {
+        let school = try School()
+        try school.write("students/s5/index.md", "---\nname: 学生五\nclass: c1\ntutor: t-c\npartner: s4\n---\n")
+        let s4 = school.content.appendingPathComponent("students/s4/index.md")
+        let text = try String(contentsOf: s4, encoding: .utf8)
+        try ("---\npartner: s5\n" + text.dropFirst(4)).write(to: s4, atomically: true, encoding: .utf8)
+        let options = ["--allow-errors"]
+        _ = try school.build(options)
+        _ = try school.build(options)
+        #expect(
+            String(decoding: BuildCommandTests.snapshot(school.site)["students/s4/index.html"]!, as: UTF8.self)
+                .contains("学生五"))
+        let pipe = school.content.appendingPathComponent("students/s5/index.md")
+        try FileManager.default.removeItem(at: pipe)
+        #expect(mkfifo(pipe.path, 0o644) == 0)
+        let run = try school.build(options)
+        #expect(run.output.contains("students/s5/index.md"), "\(run.output)")
+        let full = school.folder.appendingPathComponent("full")
+        _ = try school.build(into: full, cached: false, options)
+        let site = BuildCommandTests.snapshot(school.site)
+        #expect(site == BuildCommandTests.snapshot(full))
+        #expect(!String(decoding: site["students/s4/index.html"]!, as: UTF8.self).contains("学生五"))
+    }
+
     /// Every entry under `folder` and what it is, links not followed.
     static func tree(_ folder: URL) -> [String: FileAttributeType] {
         var found: [String: FileAttributeType] = [:]
@@ -346,7 +374,13 @@ import Testing
         try Change.edited.apply(to: school)
         _ = try school.build()
         let spare = school.cache.appendingPathComponent("leadership/spare")
-        #expect(FileManager.default.fileExists(atPath: spare.appendingPathComponent(".growth-site").path))
+        // It holds only the site's very files: not what s2's growth file said before, not the marker.
+        let spareInode =
+            (try FileManager.default.attributesOfItem(atPath: spare.path + "/students/s3/index.html"))[
+                .systemFileNumber] as? UInt64
+        #expect(spareInode != nil && spareInode == school.inode("students/s3/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: spare.path + "/students/s2/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: spare.path + "/.growth-site"))
         // Spoil the spare site every way: an extra file, a page with other
         // bytes, a folder where a file goes, a file where a folder goes, and
         // a link to a folder outside where a folder goes.
@@ -359,14 +393,14 @@ import Testing
         try manager.removeItem(at: page)
         try "STALE".write(to: page, atomically: false, encoding: .utf8)
         let index = spare.appendingPathComponent("search/index.js")
-        try manager.removeItem(at: index)
+        try? manager.removeItem(at: index)
         try manager.createDirectory(at: index, withIntermediateDirectories: true)
         try "x".write(to: index.appendingPathComponent("inside"), atomically: false, encoding: .utf8)
         let ended = spare.appendingPathComponent("terms/2025-1/classes")
-        try manager.removeItem(at: ended)
+        try? manager.removeItem(at: ended)
         try "not a folder".write(to: ended, atomically: false, encoding: .utf8)
         let classes = spare.appendingPathComponent("classes")
-        try manager.removeItem(at: classes)
+        try? manager.removeItem(at: classes)
         try manager.createSymbolicLink(at: classes, withDestinationURL: outside)
 
         try Change.added.apply(to: school)
@@ -387,7 +421,8 @@ import Testing
         // Nothing is left beside the site; the site replaced is the next spare.
         let beside = try manager.contentsOfDirectory(atPath: school.folder.path)
         #expect(!beside.contains { $0.contains(".growth-new") }, "\(beside)")
-        #expect(manager.fileExists(atPath: spare.appendingPathComponent(".growth-site").path))
+        #expect(manager.fileExists(atPath: spare.appendingPathComponent("students/s3/index.html").path))
+        #expect(!manager.fileExists(atPath: spare.appendingPathComponent("extra.html").path))
     }
 
     /// A `--cache` that names someone's folder is not emptied to make a cache.
@@ -397,10 +432,17 @@ import Testing
         try FileManager.default.createDirectory(
             at: notes.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "mine".write(to: notes, atomically: true, encoding: .utf8)
+        // Nor is a folder in it that happens to be named as a cache's spare site.
+        let spare = school.cache.appendingPathComponent("leadership/spare/mine.txt")
+        try FileManager.default.createDirectory(
+            at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "mine too".write(to: spare, atomically: true, encoding: .utf8)
         let run = try school.build()
         #expect(
             run.output.contains("is not a growth cache (it has no CACHEDIR.TAG); it is left as it is"), "\(run.output)")
         #expect(try String(contentsOf: notes, encoding: .utf8) == "mine")
+        _ = try school.build()
+        #expect(try String(contentsOf: spare, encoding: .utf8) == "mine too")
         // An output inside the cache, or the other way round, is refused too.
         let inside = school.cache.appendingPathComponent("site")
         let overlap = try school.build(into: inside)
