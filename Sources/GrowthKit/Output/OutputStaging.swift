@@ -156,32 +156,27 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String, digest: PageDigest, inputs: PageDigest?) -> Bool {
-        guard let cache, cache.pages[path] == digest, let held = cache.held(path), place(path, held) else {
-            return false
-        }
-        lock.withLock {
-            written.insert(path)
-            kept.insert(path)
-            digests[path] = digest
-            self.inputs[path] = inputs
-            counts.reused += 1
-        }
-        return true
+        guard let cache, cache.pages[path] == digest else { return false }
+        return reuse(path, digest, inputs, unmade: false)
     }
 
     public func reuse(_ path: String, inputs: PageDigest) -> PageDigest? {
-        guard let cache, cache.inputs[path] == inputs, let digest = cache.pages[path], let held = cache.held(path),
-            place(path, held)
-        else { return nil }
+        guard let cache, cache.inputs[path] == inputs, let digest = cache.pages[path] else { return nil }
+        return reuse(path, digest, inputs, unmade: true) ? digest : nil
+    }
+
+    /// The cache's bytes of `path` put again, made from `digest` and `inputs`.
+    private func reuse(_ path: String, _ digest: PageDigest, _ inputs: PageDigest?, unmade: Bool) -> Bool {
+        guard let held = cache?.held(path), place(path, held) else { return false }
         lock.withLock {
             written.insert(path)
             kept.insert(path)
             digests[path] = digest
             self.inputs[path] = inputs
             counts.reused += 1
-            counts.unmade += 1
+            if unmade { counts.unmade += 1 }
         }
-        return digest
+        return true
     }
 
     /// The cache's file `held` at `path` in the new site: already there
