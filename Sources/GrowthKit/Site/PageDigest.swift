@@ -95,7 +95,8 @@ private final class DigestSink {
 
     func number(_ number: Int) {
         hasher.add(byte: 0x05)
-        hasher.add(count: number)
+        // Its bits: a negative number (or a word of a `DeferredList`'s inputs) is a number too.
+        withUnsafeBytes(of: Int64(number).littleEndian) { hasher.add(bytes: $0) }
     }
 
     func number(_ number: Double) {
@@ -128,7 +129,7 @@ private struct DigestEncoder: Encoder {
     unowned(unsafe) let sink: DigestSink
     let depth: Int
     var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    var userInfo: [CodingUserInfoKey: Any] { [.digestsInputs: true] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         sink.token(0x10, depth: depth)

@@ -14,10 +14,18 @@
 ///   SHA-256, and what the check set after parsing it (its tutor, resolved
 ///   or cleared, and the day git says it was written).
 ///
+/// A tutor page's list of records is named the same way (`words(ofRows:)`),
+/// so that its digest does not make the list: a tutor's rank reads every
+/// record, so the page itself is made every time.
+///
 /// The templates and the build of growth are the cache's key. A debug build
 /// makes each page found this way anyway and stops if its view's digest is
 /// not the one the cache holds, so the tests check the list above.
 struct PageInputs: Sendable {
+    /// The school's other files and the audience: what every page named
+    /// here reads beside its records.
+    private let files: StableHasher
+    /// With the as-of date and whether the site lists problems: what a growth file reads too.
     private let shared: StableHasher
     private let records: [String: [Record]]
     private let sources: [String: ContentDigest]
@@ -28,20 +36,42 @@ struct PageInputs: Sendable {
         guard !sources.byPath.isEmpty else { return nil }
         let recordFiles = Set(school.records.map(\.source.path))
         var hasher = StableHasher()
-        hasher.add("growth file 1")
-        hasher.add(day: asOf)
+        hasher.add("growth 1")
         hasher.add(audience.rawValue)
-        hasher.add(byte: hasProblems ? 1 : 0)
         let others = sources.byPath.filter { !recordFiles.contains($0.key) }
         hasher.add(count: others.count)
         for (path, digest) in others.sorted(by: { $0.key < $1.key }) {
             hasher.add(path)
             hasher.add(digest)
         }
+        files = hasher
+        hasher.add("growth file")
+        hasher.add(day: asOf)
+        hasher.add(byte: hasProblems ? 1 : 0)
         shared = hasher
         records = Dictionary(grouping: school.records, by: \.studentID)
         self.sources = sources.byPath
         self.asOf = asOf
+    }
+
+    /// What a tutor page's list of `records` (`TutorRecordView`, under
+    /// `root`) is made from: each record's date, type, student, id and
+    /// confidentiality come from its file, the student's name and the labels
+    /// from the school's other files. Nil when a record's file has no digest.
+    /// The as-of date is not among them (the records are: those up to it),
+    /// so an ended term's tutor pages are known on the next day too.
+    func words(ofRows records: [Record], root: String) -> [UInt64]? {
+        var hasher = files
+        hasher.add("tutor records 1")
+        hasher.add(root)
+        hasher.add(count: records.count)
+        for record in records {
+            guard let digest = sources[record.source.path] else { return nil }
+            hasher.add(record.source.path)
+            hasher.add(digest)
+        }
+        let state = hasher.state
+        return [UInt64(truncatingIfNeeded: state), UInt64(truncatingIfNeeded: state >> 64)]
     }
 
     /// The inputs of `student`'s growth file; nil when a record's file has no digest.

@@ -110,9 +110,12 @@ public enum SiteBuilder {
         let (school, aggregates) = AudienceFilter.apply(
             audience, to: school, SchoolAggregates(school: school, asOf: asOf))
         let hasProblems = !problems.isEmpty
+        let known = PageInputs(
+            school: school, sources: sources, asOf: asOf, audience: audience, hasProblems: hasProblems)
+        let rowsInputs = known.map { known in { @Sendable records, root in known.words(ofRows: records, root: root) } }
         let root = TermPages(
             school: school, aggregates: aggregates, term: aggregates.current, audience: audience,
-            hasProblems: hasProblems)
+            hasProblems: hasProblems, rowsInputs: rowsInputs)
         let context = root.context
         // The as-of term's pages at the root: every class and tutor has one.
         var pages = root.planned(classes: school.classes.map(\.id), tutors: school.tutors.map(\.id))
@@ -124,16 +127,15 @@ public enum SiteBuilder {
         }
         // Each growth file's inputs, named when its turn comes (on the render workers).
         var inputs: [String: @Sendable () -> PageDigest?] = [:]
-        if let known = PageInputs(
-            school: school, sources: sources, asOf: asOf, audience: audience, hasProblems: hasProblems)
-        {
+        if let known {
             for student in school.students { inputs[PagePath.student(student.id)] = { known.key(of: student) } }
         }
         if hasProblems { pages.append(PlannedPage(path: PagePath.problems) { context.problemsPage(problems) }) }
         // Each ended term's own pages under terms/<id>/, for who took part in it.
         for term in aggregates.endedTerms where term.term.id != aggregates.current.term.id {
             let ended = TermPages(
-                school: school, aggregates: aggregates, term: term, audience: audience, hasProblems: hasProblems)
+                school: school, aggregates: aggregates, term: term, audience: audience, hasProblems: hasProblems,
+                rowsInputs: rowsInputs)
             pages += ended.planned(classes: term.classes, tutors: term.tutors)
         }
 

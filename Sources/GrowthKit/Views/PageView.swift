@@ -60,6 +60,34 @@ struct PlannedPage: Sendable {
     var make: @Sendable () -> Page
 }
 
+/// A long list of a view made only when the page is rendered: for the
+/// page's digest it is named by its inputs instead (`PageInputs`), so a page
+/// whose list did not change is digested without making the list. Without
+/// inputs it is made for the digest too.
+struct DeferredList<Element: Encodable & Sendable>: Encodable, Sendable {
+    /// What the list is made from, when known: a few words, the same only for the same list.
+    let inputs: [UInt64]?
+    let make: @Sendable () -> [Element]
+
+    func encode(to encoder: any Encoder) throws {
+        if let inputs, encoder.userInfo[.digestsInputs] != nil {
+            var container = encoder.singleValueContainer()
+            // A word no list of elements is encoded as, then the inputs.
+            try container.encode([Self.marker] + inputs)
+        } else {
+            try make().encode(to: encoder)
+        }
+    }
+
+    /// "deferred".
+    static var marker: UInt64 { 0x6465_6665_7272_6564 }
+}
+
+extension CodingUserInfoKey {
+    /// Set by the encoder of a page's digest: a `DeferredList` with inputs gives them instead of its elements.
+    static let digestsInputs = CodingUserInfoKey(rawValue: "growth.digestsInputs")!
+}
+
 /// A page's view or frame: what the templates see. Its synthesized
 /// `Encodable` is how the site stage reads it, without `Mirror`, both to hand
 /// it to Mustache and to digest it.

@@ -12,7 +12,12 @@ struct TermPages: Sendable {
     let tutors: TutorPages
 
     /// The pages of `term`; the as-of term's are at the root.
-    init(school: School, aggregates: SchoolAggregates, term: TermAggregates, audience: Audience, hasProblems: Bool) {
+    ///
+    /// - Parameter rowsInputs: what a tutor's list of records is made from, when known.
+    init(
+        school: School, aggregates: SchoolAggregates, term: TermAggregates, audience: Audience, hasProblems: Bool,
+        rowsInputs: (@Sendable ([Record], String) -> [UInt64]?)? = nil
+    ) {
         let context = PageContext(
             school: school, aggregates: aggregates, term: term, audience: audience, hasProblems: hasProblems)
         self.context = context
@@ -46,7 +51,7 @@ struct TermPages: Sendable {
             context: context, recordsByTutor: recordsByTutor,
             answersByTutor: school.answersByTutor(in: span, upTo: asOf), currentStudents: currentStudents,
             summaries: school.summaries, hiddenOverdue: aggregates.hiddenOverdueFollowUps,
-            schoolClasses: school.classes, tutorsTable: tutorsTable)
+            rowsInputs: rowsInputs, schoolClasses: school.classes, tutorsTable: tutorsTable)
     }
 
     /// The term's figure pages, and a page for each of `classIDs` and `tutorIDs`.

@@ -18,7 +18,8 @@ struct TutorView: Sendable, Encodable {
     var surveyHeaders: [String]
     var surveys: [TableRow]
     var recordHeaders: [String]
-    var records: [TutorRecordView]
+    /// Every record the tutor wrote in the term: made when the page is rendered.
+    var records: DeferredList<TutorRecordView>
     /// Compliance and score per term, once the tutor has more than one.
     var terms: ChartView?
     /// Staff builds: a follow-up of a confidential record of this tutor's is
@@ -67,6 +68,9 @@ struct TutorPages: PageBuilder {
     let summaries: [TutorSummary]
     /// Staff builds: tutors with an overdue follow-up of a confidential record.
     let hiddenOverdue: Set<String>
+    /// What a tutor's list of records is made from (its records' files, and
+    /// the school's other files), when the content's digests are known.
+    let rowsInputs: (@Sendable ([Record], String) -> [UInt64]?)?
     /// Every class, for the tables of the classes a tutor is head teacher of.
     let schoolClasses: [SchoolClass]
     let tutorsTable: ClassTutorsTable
@@ -177,7 +181,7 @@ struct TutorPages: PageBuilder {
                 ])
             },
             recordHeaders: [text[.date], text[.student], text[.record], text[.markColumn]],
-            records: recordRows(written, root: root),
+            records: DeferredList(inputs: rowsInputs?(written, root)) { [self] in recordRows(written, root: root) },
             terms: termComparison(
                 id: "by-term", title: "\(tutor.name) · \(text[.termComparison])", scoreLabel: text[.score],
                 tutorTermFigures(tutor.id)),
