@@ -129,9 +129,6 @@ public final class BuildCache: Sendable {
         return info
     }
 
-    /// Whether the cache holds `path` as it left it.
-    func holds(_ path: String) -> Bool { held(path) != nil }
-
     /// `<size>:<seconds>.<nanoseconds>` of a regular file's last change; nil for anything else.
     static func stamp(_ path: String) -> String? {
         var info = stat()

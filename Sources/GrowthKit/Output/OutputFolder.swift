@@ -246,6 +246,20 @@ public enum OutputFolder {
         return found
     }
 
+    /// Every entry under `root`, parents before their children: `visit` is
+    /// told its path under `root`, its full path and what it is, and says
+    /// whether to go into a folder. Links are never followed.
+    static func walk(_ root: String, _ visit: (_ path: String, _ full: String, _ kind: Entry.Kind) -> Bool) {
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            for entry in entries(of: absolute) {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if visit(path, absolute + "/" + entry.name, entry.kind), entry.isFolder { pending.append(path) }
+            }
+        }
+    }
+
     /// Staging and old folders left by builds that were killed: stale, since
     /// this build holds the folder's lock.
     static func removeStale(name: String, in parent: URL) {

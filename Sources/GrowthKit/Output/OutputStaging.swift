@@ -123,20 +123,16 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         }
         var files: Set<String> = []
         var found: Set<String> = [""]
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let absolute = relative.isEmpty ? folder.path : folder.path + "/" + relative
-            for entry in OutputFolder.entries(of: absolute) {
-                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                switch entry.kind {
-                case .folder where needed.contains(path):
-                    found.insert(path)
-                    pending.append(path)
-                case .file where paths.contains(path): files.insert(path)
-                case .folder: OutputFolder.removeTree(absolute + "/" + entry.name)
-                case .file, .other: unlink(absolute + "/" + entry.name)
-                }
+        OutputFolder.walk(folder.path) { path, full, kind in
+            switch kind {
+            case .folder where needed.contains(path):
+                found.insert(path)
+                return true
+            case .file where paths.contains(path): files.insert(path)
+            case .folder: OutputFolder.removeTree(full)
+            case .file, .other: unlink(full)
             }
+            return false
         }
         lock.withLock {
             folders = found
@@ -300,22 +296,16 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     private func pruneSpare() {
         guard let cache, lock.withLock({ retired }) else { return }
         let kept = lock.withLock { self.kept }
-        var pending = [""]
         var folders: [String] = []
-        while let relative = pending.popLast() {
-            let absolute = relative.isEmpty ? cache.spare : cache.spare + "/" + relative
-            for entry in OutputFolder.entries(of: absolute) {
-                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                switch entry.kind {
-                case .folder:
-                    pending.append(path)
-                    folders.append(path)
-                case .file
-                where kept.contains(path) && Self.sameFile(absolute + "/" + entry.name, target.path + "/" + path):
-                    continue
-                case .file, .other: unlink(absolute + "/" + entry.name)
-                }
+        OutputFolder.walk(cache.spare) { path, full, kind in
+            switch kind {
+            case .folder:
+                folders.append(path)
+                return true
+            case .file where kept.contains(path) && Self.sameFile(full, target.path + "/" + path): break
+            case .file, .other: unlink(full)
             }
+            return false
         }
         // Deepest first: a folder left empty goes too.
         for folder in folders.reversed() { rmdir(cache.spare + "/" + folder) }

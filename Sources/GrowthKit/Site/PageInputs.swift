@@ -29,7 +29,6 @@ struct PageInputs: Sendable {
     private let shared: StableHasher
     private let records: [String: [Record]]
     private let sources: [String: ContentDigest]
-    private let asOf: Day
 
     /// Nil without the files' digests (a build without `--cache`).
     init?(school: School, sources: SourceDigests, asOf: Day, audience: Audience, hasProblems: Bool) {
@@ -51,7 +50,6 @@ struct PageInputs: Sendable {
         shared = hasher
         records = Dictionary(grouping: school.records, by: \.studentID)
         self.sources = sources.byPath
-        self.asOf = asOf
     }
 
     /// What a tutor page's list of `records` (`TutorRecordView`, under
@@ -66,9 +64,7 @@ struct PageInputs: Sendable {
         hasher.add(root)
         hasher.add(count: records.count)
         for record in records {
-            guard let digest = sources[record.source.path] else { return nil }
-            hasher.add(record.source.path)
-            hasher.add(digest)
+            guard add(fileOf: record, to: &hasher) else { return nil }
         }
         let state = hasher.state
         return [UInt64(truncatingIfNeeded: state), UInt64(truncatingIfNeeded: state >> 64)]
@@ -81,16 +77,22 @@ struct PageInputs: Sendable {
         let records = records[student.id] ?? []
         hasher.add(count: records.count)
         for record in records {
-            guard let digest = sources[record.source.path] else { return nil }
-            hasher.add(record.source.path)
-            hasher.add(digest)
+            guard add(fileOf: record, to: &hasher) else { return nil }
             hasher.add(record.id)
             hasher.add(byte: record.tutorID == nil ? 0 : 1)
             hasher.add(record.tutorID ?? "")
             hasher.add(byte: record.written == nil ? 0 : 1)
-            hasher.add(day: record.written ?? asOf)
+            if let written = record.written { hasher.add(day: written) }
         }
         return PageDigest(value: hasher.state)
+    }
+
+    /// The path and SHA-256 of `record`'s file; false when it has no digest.
+    private func add(fileOf record: Record, to hasher: inout StableHasher) -> Bool {
+        guard let digest = sources[record.source.path] else { return false }
+        hasher.add(record.source.path)
+        hasher.add(digest)
+        return true
     }
 }
 

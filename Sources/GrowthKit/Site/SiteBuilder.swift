@@ -60,11 +60,11 @@ public enum SiteBuilder {
     }
 
     /// Every file handed to `sink` as soon as it is rendered; returns how many.
-    @discardableResult
     ///
     /// - Parameter sources: the content files' digests, with which a sink
     ///   that keeps digests is handed each growth file whose inputs did not
     ///   change without its view being made.
+    @discardableResult
     public static func build(
         school: School, asOf: Day, audience: Audience = .leadership, templates: TemplateSet = .defaults(),
         problems: [Diagnostic] = [], sources: SourceDigests = .none, into sink: some SiteSink
