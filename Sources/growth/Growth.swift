@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 import GrowthKit
 
+#if canImport(CJemalloc)
+    // Linked for its malloc, which replaces glibc's for the whole process.
+    import CJemalloc
+#endif
+
 /// `growth`: turns a school's tutor-system records into a static site.
 @main
 struct Growth: AsyncParsableCommand {
