@@ -55,22 +55,21 @@ public enum OutputFolder {
         }
         let ours = Set(lines.dropFirst()).union([marker])
         var found: [String] = []
-        var folders = [""]
-        while let folder = folders.popLast() {
-            let absolute = folder.isEmpty ? target.path : target.path + "/" + folder
-            for entry in (try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? [] {
-                let path = folder.isEmpty ? entry : folder + "/" + entry
-                var isFolder: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: absolute + "/" + entry, isDirectory: &isFolder)
-                if isFolder.boolValue {
-                    // A cache someone pointed inside the site holds the parsed
-                    // content, confidential files too: never carried into the next.
-                    if FileManager.default.fileExists(atPath: absolute + "/" + entry + "/CACHEDIR.TAG") { continue }
-                    folders.append(path)
-                } else if !ours.contains(path), !generated.contains(path) {
-                    found.append(path)
-                }
+        // Links are kept as links, never followed: one to a folder outside
+        // would carry what it names into the site, one to `.` would never end.
+        // A named pipe, a socket or a device is not a file to keep.
+        walk(target.path) { path, full, kind in
+            switch kind {
+            case .folder:
+                // A cache someone pointed inside the site holds the parsed
+                // content, confidential files too: never carried into the next.
+                var info = stat()
+                return lstat(full + "/CACHEDIR.TAG", &info) != 0
+            case .file, .link:
+                if !ours.contains(path), !generated.contains(path) { found.append(path) }
+            case .other: break
             }
+            return false
         }
         return found.sorted()
     }
@@ -217,14 +216,14 @@ public enum OutputFolder {
 
     /// An entry of a folder, as `readdir` tells it.
     struct Entry {
-        enum Kind { case file, folder, other }
+        enum Kind { case file, folder, link, other }
         var name: String
         var kind: Kind
         var isFolder: Bool { kind == .folder }
     }
 
     /// The entries of a folder (not `.` and `..`): what each is, never
-    /// following a link (a link is `other`).
+    /// following a link. `other` is a named pipe, a socket or a device.
     static func entries(of path: String) -> [Entry] {
         guard let folder = opendir(path) else { return [] }
         defer { closedir(folder) }
@@ -234,13 +233,18 @@ public enum OutputFolder {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
+            let kind: Entry.Kind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): kind = .folder
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_LNK): kind = .link
+            case Int32(DT_UNKNOWN):
+                // A file system that does not say: asked of the entry itself.
                 var info = stat()
                 let format = lstat(path + "/" + name, &info) == 0 ? info.st_mode & S_IFMT : 0
-                type = format == S_IFDIR ? Int32(DT_DIR) : format == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+                kind = format == S_IFDIR ? .folder : format == S_IFREG ? .file : format == S_IFLNK ? .link : .other
+            default: kind = .other
             }
-            let kind: Entry.Kind = type == Int32(DT_DIR) ? .folder : type == Int32(DT_REG) ? .file : .other
             found.append(Entry(name: name, kind: kind))
         }
         return found

@@ -130,7 +130,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
                 return true
             case .file where paths.contains(path): files.insert(path)
             case .folder: OutputFolder.removeTree(full)
-            case .file, .other: unlink(full)
+            case .file, .link, .other: unlink(full)
             }
             return false
         }
@@ -257,10 +257,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         put(
             OutputFolder.marker,
             Array((OutputFolder.markerText + generated.sorted().joined(separator: "\n") + "\n").utf8))
-        for path in foreign {
-            guard let data = FileManager.default.contents(atPath: target.path + "/" + path) else { continue }
-            put(path, [UInt8](data))
-        }
+        for path in foreign { keep(path, from: target.path) }
         if let failed = lock.withLock({ failure }) {
             abandon()
             throw fail(failed.message(needed: lock.withLock { bytes }, at: folder.deletingLastPathComponent().path))
@@ -275,6 +272,27 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         if let old { retire(old) }
         if sync { _ = OutputFolder.flush(target.deletingLastPathComponent().path) }
         return foreign
+    }
+
+    /// A person's file of the old site put again: a link as the same link,
+    /// a file with its bytes (read without blocking: one that has become a
+    /// named pipe since is left out).
+    private func keep(_ path: String, from old: String) {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink(old + "/" + path, &buffer, buffer.count - 1)
+        guard length >= 0 else {
+            if let bytes = ContentReader.readFile(old + "/" + path) { put(path, bytes) }
+            return
+        }
+        let destination = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do throws(OutputFolder.WriteError) {
+            try makeFolders(of: path)
+            let full = folder.path + "/" + path
+            unlink(full)
+            guard symlink(destination, full) == 0 else { throw OutputFolder.WriteError(path: path, code: errno) }
+        } catch {
+            lock.withLock { if failure == nil { failure = error } }
+        }
     }
 
     /// The old site, once replaced: with a cache, kept as its spare site
@@ -303,7 +321,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
                 folders.append(path)
                 return true
             case .file where kept.contains(path) && Self.sameFile(full, target.path + "/" + path): break
-            case .file, .other: unlink(full)
+            case .file, .link, .other: unlink(full)
             }
             return false
         }

@@ -45,6 +45,44 @@ import Testing
         #expect(try Self.build(site.path).output.contains("kept 2 files"))
     }
 
+    /// Links a person put in the site stay links, never followed: not one to
+    /// a folder outside (whose files would be copied into the published
+    /// site), not one to the site itself (which would never end), not one
+    /// to a file. A named pipe is left out rather than read.
+    @Test func linksAPersonAddedStayLinks() throws {
+        let parent = try TestContent.temporaryFolder()
+        defer { TestContent.remove(parent) }
+        let site = parent.appendingPathComponent("site")
+        let outside = parent.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "不该发布\n".write(toFile: outside.path + "/secret.txt", atomically: true, encoding: .utf8)
+        #expect(try Self.build(site.path).status == 0)
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: site.path + "/shared", withDestinationPath: outside.path)
+        try manager.createSymbolicLink(atPath: site.path + "/classes/loop", withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: site.path + "/notes.txt", withDestinationPath: "../outside/secret.txt")
+        #expect(mkfifo(site.path + "/pipe", 0o644) == 0)
+        let run = try Self.build(site.path)
+        #expect(run.status == 0, "\(run.output)")
+        #expect(
+            run.output.contains(
+                "growth build: kept 3 files a person added to \(site.path): classes/loop, notes.txt, shared"))
+        #expect(try manager.destinationOfSymbolicLink(atPath: site.path + "/shared") == outside.path)
+        #expect(try manager.destinationOfSymbolicLink(atPath: site.path + "/classes/loop") == "..")
+        #expect(try manager.destinationOfSymbolicLink(atPath: site.path + "/notes.txt") == "../outside/secret.txt")
+        #expect(!manager.fileExists(atPath: site.path + "/pipe"))
+        // Nothing of what the links name was copied into the site's own tree.
+        var copies: [String] = []
+        OutputFolder.walk(site.path) { path, _, kind in
+            if kind == .file, path.hasSuffix("secret.txt") || path.hasPrefix("classes/loop/") { copies.append(path) }
+            return kind == .folder
+        }
+        #expect(copies.isEmpty)
+        #expect(try String(contentsOfFile: outside.path + "/secret.txt", encoding: .utf8) == "不该发布\n")
+        // And the next build keeps them again.
+        #expect(try Self.build(site.path).output.contains("kept 3 files"))
+    }
+
     @Test func anOutputThatIsALinkStaysALink() throws {
         let parent = try TestContent.temporaryFolder()
         defer { TestContent.remove(parent) }
