@@ -20,28 +20,39 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
 
     /// Parses exactly `YYYY-MM-DD`; nil for any other shape or an impossible day.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let b = bytes[i]
-                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(b - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        guard let (y, m, d) = Day.isoParts(text.utf8) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
     /// Whether the text has the shape `NNNN-NN-NN`, valid or not.
     public static func looksLikeISO(_ text: some StringProtocol) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10 else { return false }
-        return bytes.enumerated().allSatisfy { i, b in
-            i == 4 || i == 7 ? b == UInt8(ascii: "-") : (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+        isoParts(text.utf8) != nil
+    }
+
+    /// The numbers of `NNNN-NN-NN`, read from the bytes as they come: every
+    /// record's dates go through here, so nothing is copied.
+    private static func isoParts(_ utf8: some Collection<UInt8>) -> (Int, Int, Int)? {
+        var numbers = (0, 0, 0)
+        var position = 0
+        for byte in utf8 {
+            switch position {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if position < 4 {
+                    numbers.0 = numbers.0 * 10 + digit
+                } else if position < 7 {
+                    numbers.1 = numbers.1 * 10 + digit
+                } else {
+                    numbers.2 = numbers.2 * 10 + digit
+                }
+            default: return nil
+            }
+            position += 1
         }
+        return position == 10 ? numbers : nil
     }
 
     public var parts: (year: Int, month: Int, day: Int) { Day.civil(fromDays: ordinal) }

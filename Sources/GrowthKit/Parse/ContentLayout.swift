@@ -16,7 +16,11 @@ enum ContentLayout {
     /// diagnostic for a path that breaks the layout or the id rules; nil for
     /// files the tool does not read at all (hidden files).
     static func classify(_ path: String) -> Result<ContentFileKind, Diagnostic>? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte, as the file system does (and without reading
+        // 57,000 paths a Character at a time).
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map {
+            String(Substring($0))
+        }
         if parts.contains(where: { $0.hasPrefix(".") }) { return nil }
         let at = SourceLocation(path: path)
         func unexpected(_ why: String) -> Result<ContentFileKind, Diagnostic> {

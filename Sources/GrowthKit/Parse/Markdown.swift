@@ -3,13 +3,24 @@ internal import CCmark
 extension MarkdownBody {
     /// Parses CommonMark text.
     init(markdown: some StringProtocol) {
-        let text = String(markdown)
-        guard text.contains(where: { !$0.isWhitespace }) else {
+        guard Self.hasText(markdown) else {
             self.init()
             return
         }
-        let utf8 = Array(text.utf8)
-        guard let document = cmark_parse_document(utf8, utf8.count, CMARK_OPT_DEFAULT) else {
+        // cmark reads the bytes where they are when they are contiguous (a
+        // record's body is a slice of its file's text): no copy of them.
+        let parsed =
+            markdown.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.withMemoryRebound(to: CChar.self) {
+                    cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
+                }
+            }
+            ?? Array(markdown.utf8).withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) {
+                    cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
+                }
+            }
+        guard let document = parsed else {
             self.init()
             return
         }
@@ -32,6 +43,20 @@ extension MarkdownBody {
             child = cmark_node_next(node)
         }
         self.init(html: html, summary: summary ?? headings.first ?? "", headings: headings, isEmpty: false)
+    }
+
+    /// Whether anything but white space is there: decided by the first byte
+    /// that is not ASCII white space when it is ASCII, else by the
+    /// characters (an ideographic space U+3000 is white space too).
+    static func hasText(_ text: some StringProtocol) -> Bool {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C: continue
+            case 0..<0x80: return true
+            default: return text.contains { !$0.isWhitespace }
+            }
+        }
+        return false
     }
 
     /// The text inside a node, with soft and hard breaks as spaces.

@@ -13,26 +13,31 @@ enum RecordParser {
 
     /// Longest name first: `phone-visit` must not read as type `phone`, slug `visit`.
     static let typesLongestFirst = RecordType.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
+    /// Each type with the `-` a slug follows it with.
+    private static let typePrefixes = typesLongestFirst.map { (type: $0, name: $0.rawValue, prefix: $0.rawValue + "-") }
 
     /// Splits a file name stem, reporting what does not fit the pattern.
+    /// Read by the byte, as the date and the types are ASCII.
     static func fileName(_ name: String, in file: FileDiagnostics) -> FileName {
         let pattern = "<YYYY-MM-DD>-<type>[-<slug>].md"
         let at = file.fileStart
-        guard name.count > 11, Day.looksLikeISO(name.prefix(10)), name.dropFirst(10).first == "-" else {
+        let utf8 = name.utf8
+        let dateEnd = utf8.index(utf8.startIndex, offsetBy: 10, limitedBy: utf8.endIndex)
+        guard let dateEnd, dateEnd != utf8.endIndex, utf8[dateEnd] == UInt8(ascii: "-"),
+            utf8.index(after: dateEnd) != utf8.endIndex, Day.looksLikeISO(name[..<dateEnd])
+        else {
             file.error(.fileName, at: at, "`\(name).md` does not match \(pattern)")
             return FileName()
         }
         var result = FileName()
-        let datePart = String(name.prefix(10))
+        let datePart = name[..<dateEnd]
         result.date = Day(iso: datePart)
         if result.date == nil {
             file.error(.invalidDate, at: at, "`\(datePart)` in the file name is not a real date")
         }
-        let rest = name.dropFirst(11)
-        let match = typesLongestFirst.first { type in
-            rest == type.rawValue || rest.hasPrefix(type.rawValue + "-")
-        }
-        guard let type = match else {
+        let rest = name[utf8.index(after: dateEnd)...]
+        guard let match = typePrefixes.first(where: { rest == $0.name || rest.utf8.starts(with: $0.prefix.utf8) })
+        else {
             let word = rest.split(separator: "-").first.map(String.init) ?? String(rest)
             file.error(
                 .unknownRecordType, at: at,
@@ -40,9 +45,9 @@ enum RecordParser {
             )
             return result
         }
-        result.type = type
-        let slug = rest.dropFirst(type.rawValue.count + 1)
-        result.slug = slug.isEmpty ? nil : String(slug)
+        result.type = match.type
+        let slug = rest.utf8.dropFirst(match.prefix.utf8.count)
+        result.slug = slug.isEmpty ? nil : String(Substring(slug))
         return result
     }
 
