@@ -72,12 +72,15 @@ final class FileDiagnostics {
         var depth = 0
         var line = 1
         var column = 0
-        var quote: Unicode.Scalar?
+        var quote: UInt8?
         var indentation = 0
         var atLineStart = true
-        for character in yaml.unicodeScalars {
-            column += 1
-            if character == "\n" {
+        // By the byte: every byte the check looks for is ASCII, and a
+        // column counts the characters (scalars) of the line, each of which
+        // starts with a byte that is not a continuation byte.
+        for byte in yaml.utf8 {
+            if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 0
                 indentation = 0
@@ -85,7 +88,7 @@ final class FileDiagnostics {
                 continue
             }
             if atLineStart {
-                if character == " " || character == "-" {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
                     indentation += 1
                     if indentation > maxDepth * 4 { return (line, column) }
                     continue
@@ -93,16 +96,16 @@ final class FileDiagnostics {
                 atLineStart = false
             }
             if let open = quote {
-                if character == open { quote = nil }
+                if byte == open { quote = nil }
                 continue
             }
-            switch character {
-            case "\"", "'": quote = character
-            case "#": atLineStart = false
-            case "[", "{":
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "#"): atLineStart = false
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maxDepth { return (line, column) }
-            case "]", "}": depth = max(0, depth - 1)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
             }
         }
@@ -207,7 +210,7 @@ struct YAMLFields {
             missing(key, required: required, what)
             return nil
         }
-        if text.unicodeScalars.contains(where: Self.isDirectionControl) {
+        if text.hasDirectionControl {
             file.warning(
                 .invalidValue, at: valueLocation(key),
                 "`\(key)` holds an invisible text-direction control (such as U+202E), which can make a name read as another; it is removed"
@@ -334,9 +337,33 @@ struct YAMLFields {
 
 extension String {
     func trimmingCharactersInSpaces() -> String {
+        // Most values neither start nor end with white space, which their
+        // first and last bytes tell when they are ASCII: no Character is read.
+        if let first = utf8.first, let last = utf8.last, Self.isPlainASCII(first), Self.isPlainASCII(last) {
+            return self
+        }
         var s = self[...]
         while let c = s.first, c.isWhitespace { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace { s = s.dropLast() }
         return String(s)
+    }
+
+    /// An ASCII byte that is not white space.
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != UInt8(ascii: " ") && !(0x09...0x0D).contains(byte)
+    }
+
+    /// Whether the text holds a bidirectional embedding, override or isolate
+    /// control (U+202A–U+202E, U+2066–U+2069): looked for in the bytes
+    /// (E2 80 AA–AE, E2 81 A6–A9), which every value goes through.
+    var hasDirectionControl: Bool {
+        var bytes = utf8.makeIterator()
+        while let byte = bytes.next() {
+            guard byte == 0xE2 else { continue }
+            guard let second = bytes.next(), let third = bytes.next() else { return false }
+            if second == 0x80, (0xAA...0xAE).contains(third) { return true }
+            if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+        }
+        return false
     }
 }

@@ -182,5 +182,12 @@ import Testing
         ])
         #expect(checked.diagnostics.map(\.place) == ["invalid-value students/s1/index.md:2:7"])
         #expect(checked.school?.students.first?.name == "学生一")
+        // Every embedding, override and isolate control is found, and
+        // nothing else that shares its first byte (quotes, dashes, spaces).
+        let controls = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+        for control in controls.compactMap(Unicode.Scalar.init) {
+            #expect("学\(Character(control))生".hasDirectionControl, "U+\(String(control.value, radix: 16))")
+        }
+        #expect(!"“学生”——…\u{2029}\u{202F}\u{2065}\u{206A}\u{2000}".hasDirectionControl)
     }
 }
