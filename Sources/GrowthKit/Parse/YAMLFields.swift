@@ -69,6 +69,10 @@ final class FileDiagnostics {
     /// collections (outside quotes), or block indentation so deep only
     /// nesting can explain it. Nil when it does not.
     static func tooDeep(_ yaml: Substring) -> (line: Int, column: Int)? {
+        yaml.utf8.withContiguousStorageIfAvailable(tooDeep) ?? tooDeep(Array(yaml.utf8))
+    }
+
+    private static func tooDeep(_ bytes: some Sequence<UInt8>) -> (line: Int, column: Int)? {
         var depth = 0
         var line = 1
         var column = 0
@@ -78,7 +82,7 @@ final class FileDiagnostics {
         // By the byte: every byte the check looks for is ASCII, and a
         // column counts the characters (scalars) of the line, each of which
         // starts with a byte that is not a continuation byte.
-        for byte in yaml.utf8 {
+        for byte in bytes {
             if byte & 0xC0 != 0x80 { column += 1 }
             if byte == UInt8(ascii: "\n") {
                 line += 1
@@ -137,8 +141,12 @@ struct YAMLFields {
     let file: FileDiagnostics
     /// Where the mapping itself starts: missing fields are reported here.
     let location: SourceLocation
-    private var pairs: [String: (key: Node, value: Node)] = [:]
-    private var order: [String] = []
+    /// The pairs in file order, the first of each name. A front matter has
+    /// a dozen keys: comparing names finds one as fast as hashing them, and
+    /// a mapping with many keys gets an index, so it is never quadratic.
+    private var pairs: [(name: String, key: Node, value: Node)] = []
+    private var index: [String: Int]?
+    private static let indexedFrom = 24
 
     init(_ mapping: Node.Mapping, in file: FileDiagnostics, at location: SourceLocation) {
         self.file = file
@@ -148,44 +156,58 @@ struct YAMLFields {
                 file.error(.wrongType, at: file.location(of: key), "a key must be a plain word")
                 continue
             }
-            if let first = pairs[name] {
-                let firstAt = file.location(of: first.key)
+            if let first = position(of: name) {
+                let firstAt = file.location(of: pairs[first].key)
                 file.error(
                     .duplicateKey, at: file.location(of: key),
                     "`\(name)` is given twice; the first is at line \(firstAt.line)")
                 continue
             }
-            pairs[name] = (key, value)
-            order.append(name)
+            pairs.append((name, key, value))
+            if index != nil {
+                index?[name] = pairs.count - 1
+            } else if pairs.count == Self.indexedFrom {
+                index = Dictionary(pairs.enumerated().map { ($0.element.name, $0.offset) }) { first, _ in first }
+            }
         }
     }
 
+    private func position(of name: String) -> Int? {
+        if let index { return index[name] }
+        return pairs.firstIndex { $0.name == name }
+    }
+
+    private func pair(_ name: String) -> (name: String, key: Node, value: Node)? {
+        position(of: name).map { pairs[$0] }
+    }
+
     /// The keys present, in file order.
-    var keys: [String] { order }
+    var keys: [String] { pairs.map(\.name) }
 
     /// Warns about every key not in `known`.
     func rejectUnknownKeys(_ known: Set<String>, in context: String) {
-        for name in order where !known.contains(name) {
+        for pair in pairs where !known.contains(pair.name) {
+            let name = pair.name
             let suggestion = known.sorted().joined(separator: ", ")
             file.warning(
-                .unknownField, at: file.location(of: pairs[name]!.key),
+                .unknownField, at: file.location(of: pair.key),
                 "`\(name)` is not a field of \(context) (known: \(suggestion)); it is ignored")
         }
     }
 
     /// The value node of `key`, treating `~`, `null` and an empty value as absent.
     func node(_ key: String) -> Node? {
-        guard let value = pairs[key]?.value else { return nil }
+        guard let value = pair(key)?.value else { return nil }
         if let scalar = value.scalar, scalar.style == .plain, Self.isNull(scalar.string) { return nil }
         return value
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
-        pairs[key].map { file.location(of: $0.key) } ?? location
+        pair(key).map { file.location(of: $0.key) } ?? location
     }
 
     func valueLocation(_ key: String) -> SourceLocation {
-        pairs[key].map { file.location(of: $0.value) } ?? location
+        pair(key).map { file.location(of: $0.value) } ?? location
     }
 
     func has(_ key: String) -> Bool { node(key) != nil }

@@ -176,6 +176,24 @@ import Testing
             ])
     }
 
+    /// A front matter with many keys: each unknown one is named once, a
+    /// duplicate among them points at the first, wherever it comes.
+    @Test func manyKeysAreEachReadOnce() async throws {
+        var yaml = "---\n"
+        for n in 1...40 { yaml += "k\(n): \(n)\n" }  // lines 2–41
+        yaml += "k30: again\nk3: again\n---\n聊天。\n"  // lines 42 and 43
+        let checked = try await TestContent.check(adding: ["students/s1/2025-10-01-talk.md": yaml])
+        let places = checked.diagnostics.map(\.place)
+        #expect(places.filter { $0.hasPrefix("unknown-field") }.count == 40)
+        #expect(places.contains("duplicate-key students/s1/2025-10-01-talk.md:42:1"))
+        #expect(places.contains("duplicate-key students/s1/2025-10-01-talk.md:43:1"))
+        let duplicates = checked.diagnostics.filter { $0.rule == .duplicateKey }.map(\.message)
+        #expect(
+            duplicates == [
+                "`k30` is given twice; the first is at line 31", "`k3` is given twice; the first is at line 4",
+            ])
+    }
+
     @Test func directionControlsAreRemovedFromNames() async throws {
         let checked = try await TestContent.check(adding: [
             "students/s1/index.md": "---\nname: \"学生\u{202E}一\"\nclass: c1\ntutor: t-a\n---\n"
