@@ -1,6 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The static release binary (Scripts/release.sh) links jemalloc itself: the
+// static Swift runtime's link hides every static library's symbols
+// (`--exclude-libs ALL`), so `-ljemalloc` with the archive would serve
+// growth's own calls while libc's went to glibc's malloc, each freeing the
+// other's memory. It links jemalloc as one object instead, whose symbols stay
+// global and replace malloc for the C library too.
+let staticRelease = Context.environment["GROWTH_STATIC_RELEASE"] != nil
+
 let package = Package(
     name: "growth",
     platforms: [.macOS(.v13)],
@@ -65,12 +73,11 @@ let package = Package(
             name: "growth",
             dependencies: [
                 "GrowthKit",
-                .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            ] + (staticRelease ? [] : [.target(name: "CJemalloc", condition: .when(platforms: [.linux]))])
         ),
         .testTarget(
             name: "GrowthKitTests",

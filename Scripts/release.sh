@@ -2,8 +2,10 @@
 # Builds the release binary of growth for Linux x86_64 that a CI image runs
 # without Swift installed: the Swift runtime linked in (--static-swift-stdlib)
 # and cmark and jemalloc linked statically (Debian's libcmark-dev and
-# libjemalloc-dev ship libcmark.a and libjemalloc.a). Then
-# checks with ldd that it needs nothing but the C library and its companions.
+# libjemalloc-dev ship libcmark.a and libjemalloc_pic.a; Package.swift says
+# why jemalloc is linked as one object). Then checks
+# with ldd that it needs nothing but the C library and its companions, and
+# that it checks and builds the demo school.
 #
 #   Scripts/release.sh [OUT]     default OUT: .build-release/growth-linux-x86_64
 set -euo pipefail
@@ -13,8 +15,8 @@ out=${1:-.build-release/growth-linux-x86_64}
 scratch=.build-release
 libs="$PWD/$scratch/static-libs"
 mkdir -p "$libs" "$scratch/pkgconfig" "$(dirname "$out")"
-# SwiftPM links cmark and jemalloc with what pkg-config says. A .pc file whose
-# libdir holds only the archive makes the linker take the static library.
+# SwiftPM links cmark with what pkg-config says. A .pc file whose libdir
+# holds only the archive makes the linker take the static library.
 static_pc() {
     local archive system_pc
     archive=$(find /usr/lib -name "$2.a" | head -n 1)
@@ -24,9 +26,18 @@ static_pc() {
     sed "s|^libdir=.*|libdir=$libs|" "$system_pc" > "$scratch/pkgconfig/$1.pc"
 }
 static_pc libcmark libcmark libcmark-dev
-static_pc jemalloc libjemalloc libjemalloc-dev
-PKG_CONFIG_PATH="$PWD/$scratch/pkgconfig" swift build -c release --scratch-path "$scratch/build" \
-    --static-swift-stdlib --product growth
+# jemalloc as one relocatable object: its malloc stays a global symbol, which
+# the executable exports, so the C library and libstdc++ allocate with it too.
+jemalloc=$(find /usr/lib -name libjemalloc_pic.a | head -n 1)
+[ -n "$jemalloc" ] || { echo "release: libjemalloc_pic.a not found (apt-get install libjemalloc-dev)" >&2; exit 1; }
+# Its C part only: the C++ operators would need libstdc++ in every program the
+# build links (the template embedder too), and libstdc++'s call malloc anyway.
+members="$scratch/jemalloc-objects"
+rm -rf "$members" && mkdir -p "$members"
+(cd "$members" && ar x "$jemalloc" && rm -f jemalloc_cpp*.o)
+ld -r "$members"/*.o -o "$scratch/jemalloc.o"
+GROWTH_STATIC_RELEASE=1 PKG_CONFIG_PATH="$PWD/$scratch/pkgconfig" swift build -c release \
+    --scratch-path "$scratch/build" --static-swift-stdlib --product growth -Xlinker "$PWD/$scratch/jemalloc.o"
 cp "$scratch/build/release/growth" "$out"
 strip "$out" 2>/dev/null || true
 
@@ -43,3 +54,15 @@ echo "release: $out ($(du -h "$out" | cut -f1)) needs only:"
 echo "$needed" | sed 's/^/  /'
 "$out" --version >/dev/null 2>&1 || "$out" --help >/dev/null
 echo "release: version $("$out" --version 2>/dev/null || echo unknown)"
+# The allocator is jemalloc, for the C library's calls too (it prints its
+# statistics at exit when asked).
+MALLOC_CONF=stats_print:true "$out" --version 2>&1 | grep -q "jemalloc statistics" \
+    || { echo "release: $out does not allocate with jemalloc" >&2; exit 1; }
+# Not only starting: a check and a build of the demo school, as a CI would run them.
+site=$(mktemp -d)
+trap 'rm -rf "$site"' EXIT
+"$out" check --content content > /dev/null \
+    || { echo "release: $out failed to check the demo school" >&2; exit 1; }
+"$out" build --content content --output "$site/site" > /dev/null \
+    || { echo "release: $out failed to build the demo school" >&2; exit 1; }
+echo "release: checked and built the demo school"
