@@ -3,7 +3,7 @@
 # large synthetic school against the raw cost of reading the same bytes (`cat` of every file),
 # and record its peak memory.
 #
-#   bash Benchmarks/run.sh [--students 2000] [--records 55000] [--no-large]
+#   bash Benchmarks/run.sh [--students 2000] [--records 55000] [--no-large] [--release]
 #
 # The school is generated once per size under .build/bench-school-<students>-<records>
 # and reused while the generator is unchanged. Hugo builds the same notes
@@ -11,11 +11,14 @@
 # Unless --no-large, a 10,000-student school with two terms (540,000
 # records) is built once too, for memory and the growth ratio. `growth serve` (save to
 # served) and `growth build --cache` after one record changes are timed on the first school.
+# With --release the binary timed is the one schools run: Scripts/release.sh's
+# static build, instead of `swift build -c release`.
 set -euo pipefail
 
 students=2000
 records=55000
 large=1
+release=0
 runs=5
 seed=1
 as_of=2026-01-16
@@ -31,6 +34,7 @@ while [ $# -gt 0 ]; do
         --records) records="${2:?--records needs a number}"; shift 2 ;;
         --records=*) records="${1#*=}"; shift ;;
         --no-large) large=0; shift ;;
+        --release) release=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -61,9 +65,15 @@ try_apt_install() {
     return 0
 }
 
-echo "==> building growth (release)"
-swift build -c release --product growth
-bin="$root/.build/release/growth"
+if [ "$release" = 1 ]; then
+    echo "==> building the release binary (Scripts/release.sh)"
+    bin="$root/.build-release/growth-linux-x86_64"
+    Scripts/release.sh "$bin"
+else
+    echo "==> building growth (release)"
+    swift build -c release --product growth
+    bin="$root/.build/release/growth"
+fi
 [ -x "$bin" ] || { echo "run.sh: $bin was not built" >&2; exit 1; }
 
 # generate NAME STUDENTS RECORDS TERMS [hugo]: a school (and with `hugo` its Hugo twin,
