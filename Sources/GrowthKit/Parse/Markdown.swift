@@ -9,17 +9,13 @@ extension MarkdownBody {
         }
         // cmark reads the bytes where they are when they are contiguous (a
         // record's body is a slice of its file's text): no copy of them.
+        let parse = { (bytes: UnsafeBufferPointer<UInt8>) in
+            bytes.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
+            }
+        }
         let parsed =
-            markdown.utf8.withContiguousStorageIfAvailable { bytes in
-                bytes.withMemoryRebound(to: CChar.self) {
-                    cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
-                }
-            }
-            ?? Array(markdown.utf8).withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) {
-                    cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
-                }
-            }
+            markdown.utf8.withContiguousStorageIfAvailable(parse) ?? Array(markdown.utf8).withUnsafeBufferPointer(parse)
         guard let document = parsed else {
             self.init()
             return
