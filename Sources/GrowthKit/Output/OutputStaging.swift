@@ -180,8 +180,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     private func place(_ path: String, _ held: stat) -> Bool {
         let full = folder.path + "/" + path
         let spare = lock.withLock { spareFiles.remove(path) } != nil
-        var info = stat()
-        if spare, lstat(full, &info) == 0, info.st_ino == held.st_ino, info.st_dev == held.st_dev { return true }
+        if spare, Self.isFile(full, held) { return true }
         guard let cache, (try? makeFolders(of: path)) != nil else { return false }
         if spare { unlink(full) }
         return link(cache.stored(path), full) == 0
@@ -330,10 +329,14 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     }
 
     private static func sameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat()
-        var second = stat()
-        return lstat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_ino == second.st_ino
-            && first.st_dev == second.st_dev
+        var other = stat()
+        return lstat(b, &other) == 0 && isFile(a, other)
+    }
+
+    /// Whether `path` itself (not what a link there names) is the file `held`.
+    private static func isFile(_ path: String, _ held: stat) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_ino == held.st_ino && info.st_dev == held.st_dev
     }
 
     /// Keeps the site just committed in the cache for the next build; nil,

@@ -56,8 +56,11 @@ struct StableHasher {
         state = state &* Self.prime
     }
 
-    mutating func add(count: Int) {
-        withUnsafeBytes(of: UInt64(count).littleEndian) { add(bytes: $0) }
+    /// A whole number, negative ones too, as its 64 bits.
+    mutating func add(count: Int) { add(word: UInt64(bitPattern: Int64(count))) }
+
+    mutating func add(word: UInt64) {
+        withUnsafeBytes(of: word.littleEndian) { add(bytes: $0) }
     }
 
     mutating func add(_ text: String) {
@@ -95,13 +98,13 @@ private final class DigestSink {
 
     func number(_ number: Int) {
         hasher.add(byte: 0x05)
-        // Its bits: a negative number (or a word of a `DeferredList`'s inputs) is a number too.
-        withUnsafeBytes(of: Int64(number).littleEndian) { hasher.add(bytes: $0) }
+        // A negative number (or a word of a `DeferredList`'s inputs) is a number too.
+        hasher.add(count: number)
     }
 
     func number(_ number: Double) {
         hasher.add(byte: 0x06)
-        withUnsafeBytes(of: number.bitPattern.littleEndian) { hasher.add(bytes: $0) }
+        hasher.add(word: number.bitPattern)
     }
 
     func absent() { hasher.add(byte: 0x07) }

@@ -97,13 +97,9 @@ struct PageInputs: Sendable {
 }
 
 extension StableHasher {
-    mutating func add(day: Day) {
-        withUnsafeBytes(of: Int64(day.ordinal).littleEndian) { add(bytes: $0) }
-    }
+    mutating func add(day: Day) { add(count: day.ordinal) }
 
     mutating func add(_ digest: ContentDigest) {
-        for word in [digest.words.0, digest.words.1, digest.words.2, digest.words.3] {
-            withUnsafeBytes(of: word.littleEndian) { add(bytes: $0) }
-        }
+        for word in [digest.words.0, digest.words.1, digest.words.2, digest.words.3] { add(word: word) }
     }
 }
