@@ -61,6 +61,7 @@ struct Build: AsyncParsableCommand {
         var clock = StageClock(enabled: timings)
         let cache = usableCache()
         let (checked, asOf, parsed) = await options.check(history: !noHistory, cache: cache)
+        UntilExit.keep(checked)
         clock.lap("read and check")
         guard let school = checked.school, let asOf else {
             options.say("growth build: stopped, school.yml could not be read; \(output) is untouched")

@@ -43,6 +43,7 @@ struct Check: AsyncParsableCommand {
         }
         let (checked, _, _) = await options.check(
             only: only, cache: options.usable(cache: cache, command: "check"))
+        UntilExit.keep(checked)
         let errors = checked.diagnostics.contains { diagnostic in
             diagnostic.severity == .error && (only?.contains(diagnostic.location.path) ?? true)
         }

@@ -46,6 +46,50 @@ import Testing
         #expect(checked.school?.forums.first?.cases == ["2025002", "2025003"])
     }
 
+    /// The records are read in two halves of the students, side by side:
+    /// each half finds its own duplicates, the references to a broken file
+    /// are counted over both, and the records come out in one order.
+    @Test func recordsOfEveryStudentAreCheckedWhicheverHalfTheyFallIn() async throws {
+        var files = [
+            "tutors/t-c.md": "---\nname: 丙老师\nrole: teacher\n---\n",
+            // No role: its file has errors, and each record naming it is read without it.
+            "tutors/t-x.md": "---\nname: 某老师\n---\n",
+        ]
+        for student in ["s2", "s3", "s4"] {
+            files["students/\(student)/index.md"] = "---\nname: 学生\nclass: c1\ntutor: t-c\n---\n"
+        }
+        for student in ["s1", "s2", "s3", "s4"] {
+            files["students/\(student)/2025-10-01-talk.md"] = "---\nmood: 3\n---\n谈了数学。\n"
+            files["students/\(student)/2025-10-01-talk-again.md"] = "---\nmood: 3\n---\n谈了数学。\n"
+            files["students/\(student)/2025-10-02-talk.md"] = "---\n---\n\(student)聊天。\n"
+        }
+        files["students/s1/2025-10-03-talk.md"] = "---\ntutor: t-x\n---\n聊天。\n"
+        files["students/s4/2025-10-03-talk.md"] = "---\ntutor: t-x\n---\n聊天。\n"
+        let checked = try await TestContent.check(adding: files)
+        let duplicates = ["s1", "s2", "s3", "s4"].map { "duplicate-record students/\($0)/2025-10-01-talk.md:1:1" }
+        #expect(
+            checked.diagnostics.map(\.place) == duplicates + [
+                "unknown-id tutors/t-x.md:1:1", "missing-field tutors/t-x.md:2:1",
+            ])
+        #expect(
+            checked.diagnostics.first { $0.place == "duplicate-record students/s3/2025-10-01-talk.md:1:1" }?.message
+                == "the same talk of 2025-10-01 is already recorded in students/s3/2025-10-01-talk-again.md; it is left out"
+        )
+        #expect(
+            checked.diagnostics.first { $0.rule == .unknownID }?.message
+                == "this file has errors, so it is left out, and 2 places naming it are read without it until it is fixed"
+        )
+        let records = checked.school?.records ?? []
+        #expect(
+            records.map(\.id)
+                == ["s1", "s2", "s3", "s4"].flatMap { student in
+                    ["2025-10-01-talk-again", "2025-10-02-talk"].map { "\(student)/\($0)" }
+                        + (["s1", "s4"].contains(student) ? ["\(student)/2025-10-03-talk"] : [])
+                })
+        // Named none they may have: the student's tutor wrote them.
+        #expect(records.filter { $0.id.hasSuffix("10-03-talk") }.map(\.tutorID) == ["t-a", "t-c"])
+    }
+
     @Test func aStudentFolderWithoutAProfile() async throws {
         let found = try await places(["students/s2/2025-10-01-talk.md": "---\n---\n聊天。\n"])
         #expect(found == ["missing-file students/s2/index.md:1:1"])

@@ -22,9 +22,48 @@ extension CrossFileRules {
     /// The model's records; each parsed record is released once it is read.
     /// The records of the students at `positions`; a student is looked at
     /// in place (`students[position]`), not copied once per record.
+    ///
+    /// The students are split in two by id, and each half's records are read
+    /// on a core of its own: a duplicate is always one student's, so each
+    /// half finds its own, and the lower half sorted, then the upper, is the
+    /// whole sorted. Each problem is the same one a single pass would report.
     mutating func buildRecords(
         _ parsedRecords: inout [Parsed<Record>], students: [Student], positions: [String: Int]
     ) -> [Record] {
+        let ids = students.map(\.id).sorted()
+        let pivot = ids.isEmpty ? "" : ids[ids.count / 2]
+        var halves: [[Parsed<Record>]] = [[], []]
+        halves[0].reserveCapacity(parsedRecords.count / 2 + 1)
+        halves[1].reserveCapacity(parsedRecords.count / 2 + 1)
+        parsedRecords.reverse()
+        while let parsed = parsedRecords.popLast() {
+            halves[parsed.value.studentID < pivot ? 0 : 1].append(parsed)
+        }
+        parsedRecords = []  // popLast keeps the storage: give it back now
+        var empty = self
+        empty.diagnostics = []
+        empty.brokenReferences = [:]
+        let worker = empty
+        let built = inParallel(halves) { half in
+            var rules = worker
+            let records = rules.buildRecords(of: half, students: students, positions: positions)
+            return (records, rules.diagnostics, rules.brokenReferences)
+        }
+        var records: [Record] = []
+        records.reserveCapacity(built.reduce(0) { $0 + $1.0.count })
+        for (half, diagnostics, broken) in built {
+            records += half
+            self.diagnostics += diagnostics
+            brokenReferences.merge(broken, uniquingKeysWith: +)
+        }
+        return records
+    }
+
+    /// One half's records, sorted; `parsedRecords` is used up.
+    private mutating func buildRecords(
+        of parsedRecords: consuming [Parsed<Record>], students: [Student], positions: [String: Int]
+    ) -> [Record] {
+        var parsedRecords = parsedRecords
         var records: [Record] = []
         records.reserveCapacity(parsedRecords.count)
         var seen: [RecordFingerprint: SourceLocation] = [:]
@@ -40,8 +79,9 @@ extension CrossFileRules {
             if let tutor = record.tutorID, unknown.contains("tutor:" + tutor) { record.tutorID = nil }
             guard checkDate(record.date, at: parsed.dateLocation ?? record.source, what: "the record") else { continue }
             if parsed.fieldLocations["confidential"] == nil, let settings, let defaults {
-                record.content.mark(
-                    confidential: defaults[settings.termIndex(asOf: record.date)].contains(record.type))
+                let confidential = defaults[settings.termIndex(asOf: record.date)].contains(record.type)
+                // Marked only when it changes: a record shared with the parse cache is copied when changed.
+                if record.content.isConfidential != confidential { record.content.mark(confidential: confidential) }
             }
             let fingerprint = RecordFingerprint(
                 student: record.studentID, date: record.date, type: record.type,
