@@ -151,14 +151,25 @@ public enum OutputFolder {
     /// those made or found already): a staging folder and the build cache
     /// both fill a tree this way.
     static func makeParents(of path: String, in root: String, made: inout Set<String>) throws(WriteError) {
+        try makeParents(of: path, in: root, isMade: { made.contains($0) }, madeNow: { made.insert($0) })
+    }
+
+    /// The same for several workers filling one tree at once, `isMade` and
+    /// `madeNow` reading and writing what they share under a lock, and each
+    /// `mkdir` outside it: two workers making one folder both go on (the
+    /// second is told it exists), and none counts a folder made before its
+    /// `mkdir` returned, so none writes into a folder still being made.
+    static func makeParents(
+        of path: String, in root: String, isMade: (String) -> Bool, madeNow: (String) -> Void
+    ) throws(WriteError) {
         var prefix = ""
         for part in path.split(separator: "/").dropLast() {
             prefix += (prefix.isEmpty ? "" : "/") + part
-            guard !made.contains(prefix) else { continue }
+            guard !isMade(prefix) else { continue }
             if mkdir(root + "/" + prefix, 0o755) != 0, errno != EEXIST {
                 throw WriteError(path: prefix + "/", code: errno)
             }
-            made.insert(prefix)
+            madeNow(prefix)
         }
     }
 

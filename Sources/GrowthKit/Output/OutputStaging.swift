@@ -217,13 +217,14 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         }
     }
 
-    /// The folders above `path`, each made once, under the lock: a worker
-    /// never writes into a folder another is still making.
+    /// The folders above `path`, each made once. Making a folder is the
+    /// kernel's slowest step of a build: the workers make theirs side by
+    /// side, the lock held only to note which are made.
     private func makeFolders(of path: String) throws(OutputFolder.WriteError) {
         guard path.contains("/") else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        try OutputFolder.makeParents(of: path, in: folder.path, made: &folders)
+        try OutputFolder.makeParents(
+            of: path, in: folder.path, isMade: { prefix in lock.withLock { folders.contains(prefix) } },
+            madeNow: { prefix in lock.withLock { _ = folders.insert(prefix) } })
     }
 
     /// The marker (listing what growth wrote, so the next build knows what a
