@@ -7,11 +7,11 @@ enum DataExport {
     static func makers(school: School, aggregates: SchoolAggregates) -> [String: @Sendable () -> [UInt8]] {
         let names = Names(school)
         return [
-            "data/compliance.json": { Array(complianceJSON(school, aggregates, names).text.utf8) },
-            "data/evaluation.json": { Array(evaluationJSON(school, aggregates, names).text.utf8) },
+            "data/compliance.json": { complianceJSON(school, aggregates, names).bytes },
+            "data/evaluation.json": { evaluationJSON(school, aggregates, names).bytes },
             "data/compliance.csv": { complianceCSV(aggregates, names).bytes },
             "data/evaluation.csv": { evaluationCSV(aggregates, names).bytes },
-            "data/terms.json": { Array(termsJSON(aggregates).text.utf8) },
+            "data/terms.json": { termsJSON(aggregates).bytes },
         ]
     }
 
