@@ -32,9 +32,11 @@ extension CrossFileRules {
     ) -> [Record] {
         let ids = students.map(\.id).sorted()
         let pivot = ids.isEmpty ? "" : ids[ids.count / 2]
+        // Counted first: a half that outgrew a guess would be copied whole to grow.
+        let lower = parsedRecords.count { $0.value.studentID < pivot }
         var halves: [[Parsed<Record>]] = [[], []]
-        halves[0].reserveCapacity(parsedRecords.count / 2 + 1)
-        halves[1].reserveCapacity(parsedRecords.count / 2 + 1)
+        halves[0].reserveCapacity(lower)
+        halves[1].reserveCapacity(parsedRecords.count - lower)
         parsedRecords.reverse()
         while let parsed = parsedRecords.popLast() {
             halves[parsed.value.studentID < pivot ? 0 : 1].append(parsed)
@@ -44,7 +46,9 @@ extension CrossFileRules {
         empty.diagnostics = []
         empty.brokenReferences = [:]
         let worker = empty
-        let built = inParallel(halves) { half in
+        // Handed over, not shared: a half still held here would be copied
+        // whole by its worker's first change, and kept to the end.
+        let built = inParallel(consume halves) { half in
             var rules = worker
             let records = rules.buildRecords(of: half, students: students, positions: positions)
             return (records, rules.diagnostics, rules.brokenReferences)
@@ -63,7 +67,6 @@ extension CrossFileRules {
     private mutating func buildRecords(
         of parsedRecords: consuming [Parsed<Record>], students: [Student], positions: [String: Int]
     ) -> [Record] {
-        var parsedRecords = parsedRecords
         var records: [Record] = []
         records.reserveCapacity(parsedRecords.count)
         var seen: [RecordFingerprint: SourceLocation] = [:]
