@@ -9,8 +9,9 @@ import Testing
 /// another version or other templates is ignored, and a page showing another
 /// as-of date is made again.
 @Suite(.serialized) struct BuildCacheTests {
-    /// A copy of the two-term fixture, a cache folder and an output folder.
-    struct School {
+    /// A copy of the two-term fixture, a cache folder and an output folder,
+    /// removed with everything in them when the test is done with it.
+    final class School {
         let folder: URL
         var content: URL { folder.appendingPathComponent("content") }
         var cache: URL { folder.appendingPathComponent("cache") }
@@ -21,6 +22,8 @@ import Testing
             try FileManager.default.copyItem(
                 at: TestContent.packageRoot.appendingPathComponent(OutputFaultTests.content), to: content)
         }
+
+        deinit { TestContent.remove(folder) }
 
         func build(
             into output: URL? = nil, cached: Bool = true, asOf: String = "2025-12-10", _ extra: [String] = []

@@ -81,6 +81,7 @@ import Testing
     /// swapped in whole, nothing left beside it.
     @Test func aSyncedBuildWritesTheSameSite() throws {
         let (parent, site, bytes) = try Self.builtSite()
+        defer { TestContent.remove(parent) }
         let synced = parent.appendingPathComponent("synced")
         let run = try CheckCommandTests.growth(Self.arguments(synced, ["--sync"]))
         #expect(run.status == 0, "\(run.output)")
