@@ -217,9 +217,9 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         }
     }
 
-    /// The folders above `path`, each made once. Making a folder is the
-    /// kernel's slowest step of a build: the workers make theirs side by
-    /// side, the lock held only to note which are made.
+    /// The folders above `path`, each made once. `mkdir` is among a build's
+    /// slowest system calls: the workers make their folders side by side,
+    /// the lock held only to note which are made.
     private func makeFolders(of path: String) throws(OutputFolder.WriteError) {
         guard path.contains("/") else { return }
         try OutputFolder.makeParents(
