@@ -28,32 +28,31 @@ struct SchoolAggregates: Sendable {
         let runs = stride(from: 0, to: students.count, by: runLength).map {
             $0..<min($0 + runLength, students.count)
         }
-        let results = Results(terms: begun.count, runs: runs.count)
-        DispatchQueue.concurrentPerform(iterations: begun.count + runs.count) { index in
-            if index < begun.count {
-                let aggregates = TermAggregates(school: school, term: begun[index], asOf: asOf)
-                results.lock.withLock { results.terms[index] = aggregates }
-            } else {
-                let made = students[runs[index - begun.count]].map { student in
+        let made = inParallel(Array(0..<(begun.count + runs.count))) { index -> Made in
+            guard index >= begun.count else {
+                return .term(TermAggregates(school: school, term: begun[index], asOf: asOf))
+            }
+            return .trajectories(
+                students[runs[index - begun.count]].map { student in
                     (student.id, GrowthTrajectory.make(for: student, records: records[student.id] ?? [], asOf: asOf))
-                }
-                results.lock.withLock { results.runs[index - begun.count] = made }
+                })
+        }
+        var terms: [TermAggregates] = []
+        var trajectories: [(String, GrowthTrajectory)] = []
+        for part in made {
+            switch part {
+            case .term(let term): terms.append(term)
+            case .trajectories(let run): trajectories += run
             }
         }
-        terms = results.terms.compactMap { $0 }
-        trajectories = Dictionary(uniqueKeysWithValues: results.runs.joined())
+        self.terms = terms
+        self.trajectories = Dictionary(uniqueKeysWithValues: trajectories)
     }
 
-    /// What the workers of `init` hand back, each in its own place.
-    private final class Results: @unchecked Sendable {
-        let lock = NSLock()
-        var terms: [TermAggregates?]
-        var runs: [[(String, GrowthTrajectory)]]
-
-        init(terms: Int, runs: Int) {
-            self.terms = Array(repeating: nil, count: terms)
-            self.runs = Array(repeating: [], count: runs)
-        }
+    /// What one worker of `init` makes: a term's figures, or a run of students' trajectories.
+    private enum Made: Sendable {
+        case term(TermAggregates)
+        case trajectories([(String, GrowthTrajectory)])
     }
 
     /// The as-of term's figures: what the site's root pages and `data/` show.

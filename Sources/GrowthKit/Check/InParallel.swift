@@ -1,6 +1,6 @@
 import Foundation
 
-/// What `work` makes of each of `inputs`, each on a core of its own, in the
+/// What `work` makes of each of `inputs`, on every core at once, in the
 /// inputs' order. Each input is handed over, not copied: a worker that uses
 /// up a large array frees it as it goes.
 func inParallel<Input: Sendable, Output: Sendable>(
