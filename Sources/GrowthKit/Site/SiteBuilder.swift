@@ -143,7 +143,7 @@ public enum SiteBuilder {
         makers["search/index.html"] = {
             templates.render(context.searchPage(), scripts: ["index.js", "../assets/search.js"])
         }
-        makers["search/index.js"] = { Array(context.searchIndex(school).utf8) }
+        makers["search/index.js"] = { context.searchIndex(school) }
         var files = templates.assets
         files["robots.txt"] = Array("User-agent: *\nDisallow: /\n".utf8)
         return SitePlan(files: files, makers: makers, pages: pages, templates: templates, inputs: inputs)

@@ -20,7 +20,7 @@ extension PageContext {
     /// `window.GROWTH_SEARCH = [...]`: kind, id, name, detail and the page of
     /// every student, tutor and class. Written as JSON, whose escaping of `</`
     /// keeps the script from being closed early.
-    func searchIndex(_ school: School) -> String {
+    func searchIndex(_ school: School) -> [UInt8] {
         var entries: [JSONValue] = []
         func entry(_ kind: String, _ id: String, _ name: String, _ detail: String, _ href: String) {
             entries.append(
@@ -42,6 +42,7 @@ extension PageContext {
                 text[.schoolClass], schoolClass.id, schoolClass.name, schoolClass.grade,
                 "../classes/\(schoolClass.id)/index.html")
         }
-        return "window.GROWTH_SEARCH = " + JSONValue.array(entries).text.dropLast() + ";\n"
+        // The array's bytes as written, its closing newline left for `;`.
+        return Array("window.GROWTH_SEARCH = ".utf8) + JSONValue.array(entries).bytes.dropLast() + Array(";\n".utf8)
     }
 }
