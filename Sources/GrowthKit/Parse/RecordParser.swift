@@ -175,7 +175,7 @@ enum RecordParser {
         let shape = "a list of `{ action: …, due: YYYY-MM-DD, done: false }`"
         guard let items = fields.list("follow_up", what: shape) else { return [] }
         return items.compactMap { item in
-            guard let mapping = item.mapping else {
+            guard let mapping = item.pairs else {
                 file.error(
                     .wrongType, at: file.location(of: item),
                     "each item of `follow_up` must be `{ action: …, due: YYYY-MM-DD, done: false }`")

@@ -116,7 +116,7 @@ enum SettingsParser {
     static func cadence(_ fields: YAMLFields, _ key: String) -> Cadence? {
         let text: String?
         let location: SourceLocation
-        if let item = fields.node(key), item.mapping != nil, let nested = fields.fields(key, what: "") {
+        if let item = fields.node(key), item.pairs != nil, let nested = fields.fields(key, what: "") {
             nested.rejectUnknownKeys(["every"], in: "a policy item")
             text = nested.string(
                 "every", required: true, what: "a cadence such as `1 week`, `2 weeks`, `1 month` or `1 term`")

@@ -62,7 +62,7 @@ enum StudentParser {
                 IDReference(kind: .tutor, id: tutor, location: fields.valueLocation("tutor"), field: "tutor"))
         } else if let history = fields.list("tutors", what: "a list of `{ tutor: <id>, from: <date> }`") {
             for item in history {
-                guard let mapping = item.mapping else {
+                guard let mapping = item.pairs else {
                     file.error(
                         .wrongType, at: file.location(of: item),
                         "each item of `tutors` must be `{ tutor: <id>, from: <date> }`")
@@ -114,7 +114,7 @@ enum StudentParser {
         guard let items = fields.list("partners", what: shape) else { return [] }
         var result: [Partnership] = []
         for item in items {
-            guard let mapping = item.mapping else {
+            guard let mapping = item.pairs else {
                 file.error(
                     .wrongType, at: file.location(of: item), "each item of `partners` must be \(shape.dropFirst(10))")
                 continue
@@ -149,7 +149,7 @@ enum StudentParser {
     /// resolved against `school.yml` with the other references.
     static func keyTerms(_ fields: YAMLFields, _ references: inout [IDReference]) -> KeyTerms {
         guard let node = fields.node("key") else { return .none }
-        if node.sequence == nil {
+        if node.items == nil {
             return fields.bool("key").map { $0 ? .every : .none } ?? .none
         }
         var ids: Set<String> = []

@@ -13,7 +13,7 @@ enum TermsParser {
         if fields.has("terms") {
             guard let items = fields.list("terms", what: "a list of \(shape)") else { return nil }
             let terms = items.compactMap { item -> (Term, YAMLFields)? in
-                guard let mapping = item.mapping else {
+                guard let mapping = item.pairs else {
                     file.error(.wrongType, at: file.location(of: item), "each item of `terms` must be \(shape)")
                     return nil
                 }

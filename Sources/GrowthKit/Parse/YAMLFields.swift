@@ -24,9 +24,8 @@ final class FileDiagnostics {
 
     var fileStart: SourceLocation { SourceLocation(path: path) }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return fileStart }
-        return location(of: mark)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(path: path, line: node.line + lineOffset, column: node.column)
     }
 
     func location(of mark: Mark) -> SourceLocation {
@@ -43,9 +42,9 @@ final class FileDiagnostics {
             )
             return nil
         }
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: String(yaml), Resolver.basic)
+            root = try YAMLNode.compose(yaml)
         } catch let error as YamlError {
             add(syntaxDiagnostic(error))
             return nil
@@ -53,8 +52,8 @@ final class FileDiagnostics {
             self.error(.yamlSyntax, at: fileStart, "the YAML cannot be read: \(error)")
             return nil
         }
-        guard let root else { return YAMLFields(Node.Mapping([]), in: self, at: fileStart) }
-        guard let mapping = root.mapping else {
+        guard let root else { return YAMLFields([], in: self, at: fileStart) }
+        guard let mapping = root.pairs else {
             self.error(.wrongType, at: location(of: root), "the front matter must be a list of `key: value` lines")
             return nil
         }
@@ -144,15 +143,15 @@ struct YAMLFields {
     /// The pairs in file order, the first of each name. A front matter has
     /// a dozen keys: comparing names finds one as fast as hashing them, and
     /// a mapping with many keys gets an index, so it is never quadratic.
-    private var pairs: [(name: String, key: Node, value: Node)] = []
+    private var pairs: [(name: String, key: YAMLNode, value: YAMLNode)] = []
     private var index: [String: Int]?
     private static let indexedFrom = 24
 
-    init(_ mapping: Node.Mapping, in file: FileDiagnostics, at location: SourceLocation) {
+    init(_ mapping: [(key: YAMLNode, value: YAMLNode)], in file: FileDiagnostics, at location: SourceLocation) {
         self.file = file
         self.location = location
         for (key, value) in mapping {
-            guard let name = key.scalar?.string else {
+            guard let name = key.text else {
                 file.error(.wrongType, at: file.location(of: key), "a key must be a plain word")
                 continue
             }
@@ -177,7 +176,7 @@ struct YAMLFields {
         return pairs.firstIndex { $0.name == name }
     }
 
-    private func pair(_ name: String) -> (name: String, key: Node, value: Node)? {
+    private func pair(_ name: String) -> (name: String, key: YAMLNode, value: YAMLNode)? {
         position(of: name).map { pairs[$0] }
     }
 
@@ -196,9 +195,9 @@ struct YAMLFields {
     }
 
     /// The value node of `key`, treating `~`, `null` and an empty value as absent.
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         guard let value = pair(key)?.value else { return nil }
-        if let scalar = value.scalar, scalar.style == .plain, Self.isNull(scalar.string) { return nil }
+        if value.isPlain, let text = value.text, Self.isNull(text) { return nil }
         return value
     }
 
@@ -223,11 +222,11 @@ struct YAMLFields {
             missing(key, required: required, what)
             return nil
         }
-        guard let scalar = node.scalar else {
+        guard let scalar = node.text else {
             file.error(.wrongType, at: file.location(of: node), "`\(key)` must be \(what), not a list or a mapping")
             return nil
         }
-        var text = scalar.string.trimmingCharactersInSpaces()
+        var text = scalar.trimmingCharactersInSpaces()
         if text.isEmpty {
             missing(key, required: required, what)
             return nil
@@ -318,7 +317,7 @@ struct YAMLFields {
             missing(key, required: required, what)
             return nil
         }
-        guard let mapping = node.mapping else {
+        guard let mapping = node.pairs else {
             file.error(.wrongType, at: file.location(of: node), "`\(key)` must be \(what)")
             return nil
         }
@@ -326,13 +325,13 @@ struct YAMLFields {
     }
 
     /// A list; a single scalar is read as a list of one.
-    func list(_ key: String, required: Bool = false, what: String) -> [Node]? {
+    func list(_ key: String, required: Bool = false, what: String) -> [YAMLNode]? {
         guard let node = node(key) else {
             missing(key, required: required, what)
             return nil
         }
-        switch node {
-        case .sequence(let sequence): return Array(sequence)
+        switch node.value {
+        case .sequence(let items): return items
         case .scalar: return [node]
         case .mapping:
             file.error(.wrongType, at: file.location(of: node), "`\(key)` must be \(what)")
@@ -344,7 +343,7 @@ struct YAMLFields {
     func stringList(_ key: String, required: Bool = false, what: String) -> [(String, SourceLocation)] {
         guard let nodes = list(key, required: required, what: what) else { return [] }
         return nodes.compactMap { node in
-            guard let text = node.scalar?.string.trimmingCharactersInSpaces(), !text.isEmpty else {
+            guard let text = node.text?.trimmingCharactersInSpaces(), !text.isEmpty else {
                 file.error(.wrongType, at: file.location(of: node), "each item of `\(key)` must be \(what)")
                 return nil
             }
