@@ -315,10 +315,7 @@ struct ArchiveWriter {
     }
 
     mutating func markdown(_ body: MarkdownBody) {
-        string(body.html)
-        string(body.summary)
-        count(body.headings.count)
-        for heading in body.headings { string(heading) }
+        string(body.markdown)
         bool(body.isEmpty)
     }
 
@@ -444,11 +441,8 @@ struct ArchiveReader {
     }
 
     mutating func markdown() throws(ArchiveError) -> MarkdownBody {
-        let html = try string()
-        let summary = try string()
-        var headings: [String] = []
-        for _ in 0..<(try count()) { headings.append(try string()) }
-        return MarkdownBody(html: html, summary: summary, headings: headings, isEmpty: try bool())
+        let markdown = try string()
+        return MarkdownBody(markdown: markdown, isEmpty: try bool())
     }
 
     mutating func location(in path: String) throws(ArchiveError) -> SourceLocation {

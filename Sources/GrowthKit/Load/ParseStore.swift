@@ -20,9 +20,10 @@ public enum ParseStore {
     static let shardCount = 64
     static let folderName = "parsed"
     private static let magic = Array("growth parsed files\n".utf8)
-    /// What a shard must have been written by: this version, this very
-    /// binary and the cmark it runs with.
-    static let key = GrowthVersion.current + " " + GrowthVersion.runningBinary + " cmark " + MarkdownBody.cmarkVersion
+    /// What a shard must have been written by: this version and this very
+    /// binary. Bodies are kept as Markdown, so the cmark it runs with is the
+    /// page cache's concern (`BuildCache.Key`), not this store's.
+    static let key = GrowthVersion.current + " " + GrowthVersion.runningBinary
 
     /// FNV-1a of the path: cheap, and the same on every machine.
     static func shard(of path: String) -> Int {

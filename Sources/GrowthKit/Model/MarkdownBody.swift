@@ -1,22 +1,27 @@
-/// A Markdown body in the forms later stages need; `Parse` makes it from
-/// the text with cmark (`MarkdownBody(markdown:)`).
+/// A Markdown body as its file holds it; `Parse` makes it from the file's
+/// text (`MarkdownBody(markdown:)`) and a page renders it with cmark when it
+/// shows it (`rendered`).
+///
+/// Rendering waits for the page: `growth check` never needs the HTML, and a
+/// cached build reuses the growth files whose records did not change
+/// without rendering their bodies at all.
 public struct MarkdownBody: Sendable, Hashable {
-    /// HTML rendered in cmark's default safe mode: raw HTML is omitted and
-    /// `javascript:`-style links are emptied.
-    public var html: String
-    /// The plain text of the first paragraph, for lists and search.
-    public var summary: String
-    /// The text of every heading, in order.
-    public var headings: [String]
+    /// The Markdown text after the front matter, as written.
+    public var markdown: String
     /// Whether the body holds no text at all.
     public var isEmpty: Bool
 
-    public init(html: String = "", summary: String = "", headings: [String] = [], isEmpty: Bool = true) {
-        self.html = html
-        self.summary = summary
-        self.headings = headings
+    public init(markdown: String, isEmpty: Bool) {
+        self.markdown = markdown
         self.isEmpty = isEmpty
     }
 
-    public static let empty = MarkdownBody()
+    public static let empty = MarkdownBody(markdown: "", isEmpty: true)
+
+    /// cmark's safe HTML, the first paragraph's text and the headings; all
+    /// empty for an empty body.
+    public var rendered: RenderedMarkdown { isEmpty ? RenderedMarkdown() : CommonMark.render(markdown) }
+
+    /// The HTML alone.
+    public var html: String { rendered.html }
 }

@@ -25,12 +25,16 @@ public final class BuildCache: Sendable {
         /// code (a fix to escaping, another Mustache) renders other bytes
         /// for the same views, whatever its version says.
         public var binary: String
+        /// The cmark the bodies are rendered with: a developer build links
+        /// the system's library, which apt may upgrade under the same binary.
+        public var cmark: String
         public var templates: String
         public var audience: String
 
         public init(templates: TemplateSet, audience: Audience) {
             growth = GrowthVersion.current
             binary = GrowthVersion.runningBinary
+            cmark = CommonMark.version
             self.templates = templates.digest
             self.audience = audience.rawValue
         }
@@ -93,6 +97,7 @@ public final class BuildCache: Sendable {
         if new.binary == GrowthVersion.unknownBinary { return "the running build of growth cannot be told apart" }
         if old.growth != new.growth { return "it was made by growth \(old.growth), this is \(new.growth)" }
         if old.binary != new.binary { return "it was made by another build of growth \(new.growth)" }
+        if old.cmark != new.cmark { return "it was made with cmark \(old.cmark), this build runs \(new.cmark)" }
         if old.templates != new.templates { return "it was made with other templates" }
         if old.audience != new.audience { return "it is for the \(old.audience) site" }
         return nil

@@ -1,44 +1,11 @@
-internal import CCmark
-
 extension MarkdownBody {
-    /// Parses CommonMark text.
+    /// The body of a file: kept as written, rendered when a page shows it.
     init(markdown: some StringProtocol) {
         guard Self.hasText(markdown) else {
-            self.init()
+            self = .empty
             return
         }
-        // cmark reads the bytes where they are when they are contiguous (a
-        // record's body is a slice of its file's text): no copy of them.
-        let parse = { (bytes: UnsafeBufferPointer<UInt8>) in
-            bytes.withMemoryRebound(to: CChar.self) {
-                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
-            }
-        }
-        let parsed =
-            markdown.utf8.withContiguousStorageIfAvailable(parse) ?? Array(markdown.utf8).withUnsafeBufferPointer(parse)
-        guard let document = parsed else {
-            self.init()
-            return
-        }
-        defer { cmark_node_free(document) }
-
-        var html = ""
-        if let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) {
-            html = String(cString: rendered)
-            free(rendered)
-        }
-        var headings: [String] = []
-        var summary: String?
-        var child = cmark_node_first_child(document)
-        while let node = child {
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_HEADING: headings.append(Self.plainText(of: node))
-            case CMARK_NODE_PARAGRAPH where summary == nil: summary = Self.plainText(of: node)
-            default: break
-            }
-            child = cmark_node_next(node)
-        }
-        self.init(html: html, summary: summary ?? headings.first ?? "", headings: headings, isEmpty: false)
+        self.init(markdown: String(markdown), isEmpty: false)
     }
 
     /// Whether anything but white space is there: decided by the first byte
@@ -64,33 +31,4 @@ extension MarkdownBody {
         }
         return false
     }
-
-    /// The text inside a node, with soft and hard breaks as spaces.
-    /// The version of the cmark library linked in: a store of parsed files
-    /// keeps it, since a developer build links the system's, which apt may
-    /// upgrade under the same growth.
-    static var cmarkVersion: String { String(cString: cmark_version_string()) }
-
-    static func plainText(of node: OpaquePointer) -> String {
-        var pieces: [String] = []
-        guard let iterator = cmark_iter_new(node) else { return "" }
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { pieces.append(String(cString: literal)) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                pieces.append(" ")
-            default: break
-            }
-        }
-        return pieces.joined()
-    }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif

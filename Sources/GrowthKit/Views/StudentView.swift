@@ -279,14 +279,15 @@ struct StudentPages: PageBuilder {
                 ? "补记：\(text.date(written))才提交，晚\(days)天"
                 : "written late: committed \(text.date(written)), \(days) days after"
         }
+        let body = content?.body.rendered
         return RecordView(
             anchor: anchor(record), date: text.date(record.date), dateISO: record.date.iso,
             type: text.recordType(record.type),
             typeKey: record.type.rawValue, tutor: tutorLink(record.tutorID, root: root), meta: meta,
             isConfidential: record.isConfidential, confidentialLabel: text[.confidential],
-            body: content?.body.html ?? "",
+            body: body?.html ?? "",
             hiddenNote: hidden ? text[.confidentialHidden] : nil, lateNote: lateNote,
-            bodyLang: contentLang(content?.body.summary ?? ""))
+            bodyLang: contentLang(body?.summary ?? ""))
     }
 
     func moodSummary(_ moods: [MoodPoint]) -> String {

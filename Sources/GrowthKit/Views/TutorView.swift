@@ -106,10 +106,11 @@ struct TutorPages: PageBuilder {
         summaries.filter { $0.tutorID == tutor.id && term.term.contains($0.date) && $0.date <= asOf }
             .reversed().map { summary in
                 let content = summary.content.read(clearance)
+                let body = content?.body.rendered
                 return SummaryView(
                     date: text.date(summary.date), dateISO: summary.date.iso, title: content?.title,
                     isConfidential: summary.isConfidential, confidentialLabel: text[.confidential],
-                    body: content?.body.html ?? "", bodyLang: contentLang(content?.body.summary ?? ""),
+                    body: body?.html ?? "", bodyLang: contentLang(body?.summary ?? ""),
                     titleLang: content?.title.flatMap(contentLang),
                     hiddenNote: content == nil ? text[.confidentialHidden] : nil)
             }

@@ -78,7 +78,7 @@ import Testing
         #expect(marked.content.read(staff) == nil)
         let said = try #require(marked.content.read(leadership))
         #expect(said.slug == "mark-slug" && said.mood == 1 && said.areas == [.health] && said.duration == 45)
-        #expect(said.body.summary.contains("MARK-CONFIDENTIAL-BODY-2"))
+        #expect(said.body.rendered.summary.contains("MARK-CONFIDENTIAL-BODY-2"))
         let open = try #require(school.records.first { $0.id == "s1/2025-09-24-talk" })
         #expect(!open.isConfidential && open.content.read(staff) == open.content.read(leadership))
         let summary = try #require(school.summaries.first)

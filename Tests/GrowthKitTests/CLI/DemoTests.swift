@@ -145,19 +145,19 @@ let demoNow = Date(timeIntervalSince1970: 1_796_054_400)
         var secrets: [String] = []
         for student in school.students {
             if let notes = student.family.read(.counting)?.notes { secrets.append(notes) }
-            if let background = student.background.read(.counting) { secrets.append(background.summary) }
+            if let background = student.background.read(.counting) { secrets.append(background.rendered.summary) }
         }
-        secrets += school.records.filter(\.isConfidential).map(\.said.body.summary)
+        secrets += school.records.filter(\.isConfidential).map(\.said.body.rendered.summary)
         secrets += school.records.filter(\.isConfidential).flatMap { $0.said.followUps.map(\.action) }
         let analyses = school.forums.compactMap { $0.analysis.read(.counting) }
-        secrets += analyses.map(\.summary) + analyses.flatMap(\.headings)
+        secrets += analyses.map(\.rendered.summary) + analyses.flatMap(\.rendered.headings)
         secrets += school.surveys.compactMap { $0.comment.read(.counting) }
         secrets += school.tutors.compactMap { $0.phone.read(.counting) }
         // Short texts could also be someone's ordinary words; the long ones are unmistakable,
         // unless the same words were also written somewhere open.
         let open =
             school.records.filter { !$0.isConfidential }.flatMap {
-                [$0.said.body.summary] + $0.said.followUps.map(\.action)
+                [$0.said.body.rendered.summary] + $0.said.followUps.map(\.action)
             }
             + school.forums.map(\.topic)
         secrets = secrets.filter { secret in secret.count >= 8 && !open.contains { $0.contains(secret) } }

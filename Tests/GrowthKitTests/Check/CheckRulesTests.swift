@@ -63,6 +63,9 @@ import Testing
             files["students/\(student)/2025-10-01-talk-again.md"] = "---\nmood: 3\n---\n谈了数学。\n"
             files["students/\(student)/2025-10-02-talk.md"] = "---\n---\n\(student)聊天。\n"
         }
+        // The same text with other blank lines and spaces around it is the same record; another text is not.
+        files["students/s2/2025-10-01-talk-again.md"] = "---\nmood: 3\n---\n\n  谈了数学。 \n\n\n"
+        files["students/s1/2025-10-01-talk-other.md"] = "---\nmood: 3\n---\n谈了语文。\n"
         files["students/s1/2025-10-03-talk.md"] = "---\ntutor: t-x\n---\n聊天。\n"
         files["students/s4/2025-10-03-talk.md"] = "---\ntutor: t-x\n---\n聊天。\n"
         let checked = try await TestContent.check(adding: files)
@@ -83,8 +86,10 @@ import Testing
         #expect(
             records.map(\.id)
                 == ["s1", "s2", "s3", "s4"].flatMap { student in
-                    ["2025-10-01-talk-again", "2025-10-02-talk"].map { "\(student)/\($0)" }
-                        + (["s1", "s4"].contains(student) ? ["\(student)/2025-10-03-talk"] : [])
+                    let names =
+                        ["2025-10-01-talk-again"] + (student == "s1" ? ["2025-10-01-talk-other"] : [])
+                        + ["2025-10-02-talk"] + (["s1", "s4"].contains(student) ? ["2025-10-03-talk"] : [])
+                    return names.map { "\(student)/\($0)" }
                 })
         // Named none they may have: the student's tutor wrote them.
         #expect(records.filter { $0.id.hasSuffix("10-03-talk") }.map(\.tutorID) == ["t-a", "t-c"])

@@ -18,8 +18,8 @@ import Testing
         let body = MarkdownBody(markdown: file.split(separator: "---\n", maxSplits: 2)[1])
         #expect(!body.isEmpty)
         #expect(body.html == "<p>\u{3000}谈了<strong>学习计划</strong>。</p>\n<h2>下一步</h2>\n<p>每周一次。</p>\n")
-        #expect(body.summary == "\u{3000}谈了学习计划。")
-        #expect(body.headings == ["下一步"])
+        #expect(body.rendered.summary == "\u{3000}谈了学习计划。")
+        #expect(body.rendered.headings == ["下一步"])
         for start in ["\n\n谈心。", " a", "\n1.", "\u{3000}é", "\né"] {
             #expect(!MarkdownBody(markdown: start).isEmpty, "\(start)")
         }

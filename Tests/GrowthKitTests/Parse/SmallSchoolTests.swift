@@ -55,7 +55,7 @@ import Testing
         #expect(wang.role == .headTeacher)
         #expect(wang.subject == "语文")
         #expect(wang.phone.read(.counting) == "138 0000 0001")
-        #expect(wang.bio.summary == "班主任，从教十二年。")
+        #expect(wang.bio.rendered.summary == "班主任，从教十二年。")
         let li = school.tutors[0]
         #expect(li.role == .teacher)
         #expect(li.subject == nil)
@@ -71,7 +71,7 @@ import Testing
         #expect(student.partners == [Partnership(student: "2025002")])
         #expect(student.key == .every)
         #expect(student.family.read(.counting) == FamilyCircumstances(structure: .singleParent, notes: "母亲在外地务工"))
-        #expect(student.background.read(.counting)?.summary == "由奶奶照顾，性格内向。")
+        #expect(student.background.read(.counting)?.rendered.summary == "由奶奶照顾，性格内向。")
     }
 
     @Test func studentWithTutorHistory() throws {
@@ -100,7 +100,7 @@ import Testing
             talk.said.followUps.map { "\($0.action) \($0.due?.iso ?? "-") \($0.done)" } == [
                 "与数学老师沟通作业情况 2025-09-19 false", "联系奶奶 2025-09-15 true",
             ])
-        #expect(talk.said.body.summary == "开学第二周，她说想家，晚上睡不好。")
+        #expect(talk.said.body.rendered.summary == "开学第二周，她说想家，晚上睡不好。")
         #expect(talk.said.body.html.contains("<strong>想家</strong>"))
         #expect(talk.said.body.html.contains("<li>约定每周三放学后再聊一次</li>"))
     }
@@ -119,8 +119,8 @@ import Testing
         #expect(record.date == day("2025-09-30"))
         #expect(record.type == .observation)
         #expect(record.tutorID == "t-li")
-        #expect(record.said.body.headings == ["国庆前"])
-        #expect(record.said.body.summary == "实训课表现积极。")
+        #expect(record.said.body.rendered.headings == ["国庆前"])
+        #expect(record.said.body.rendered.summary == "实训课表现积极。")
     }
 
     @Test func forum() throws {
@@ -131,7 +131,7 @@ import Testing
         #expect(forum.host == "t-wang")
         #expect(forum.attendees == ["t-wang", "t-li"])
         #expect(forum.cases == ["2025001"])
-        #expect(forum.analysis.read(.counting)?.headings == ["案例一"])
+        #expect(forum.analysis.read(.counting)?.rendered.headings == ["案例一"])
     }
 
     @Test func surveyRows() {

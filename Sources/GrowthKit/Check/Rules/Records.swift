@@ -88,7 +88,7 @@ extension CrossFileRules {
             }
             let fingerprint = RecordFingerprint(
                 student: record.studentID, date: record.date, type: record.type,
-                text: record.content.read(.checking)?.body.html ?? "")
+                text: record.content.read(.checking)?.body.markdown ?? "")
             if let first = seen[fingerprint] {
                 error(
                     .duplicateRecord, at: record.source,
@@ -125,12 +125,23 @@ struct RecordFingerprint: Hashable {
     var student: String
     var date: Day
     var type: RecordType
+    /// The body's Markdown as written: two texts are the same when they
+    /// differ only in the blank lines and spaces around them.
     var text: String
 
     // Bytes, not characters: String hashing normalizes Unicode, which
     // costs more than the rest of the check on a large school.
     static func == (a: RecordFingerprint, b: RecordFingerprint) -> Bool {
-        a.student == b.student && a.date == b.date && a.type == b.type && a.text.utf8.elementsEqual(b.text.utf8)
+        a.student == b.student && a.date == b.date && a.type == b.type
+            && trimmed(a.text.utf8).elementsEqual(trimmed(b.text.utf8))
+    }
+
+    private static func trimmed(_ bytes: String.UTF8View) -> Substring.UTF8View {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var text = bytes[...]
+        while let first = text.first, isSpace(first) { text = text.dropFirst() }
+        while let last = text.last, isSpace(last) { text = text.dropLast() }
+        return text
     }
 
     /// The text is left out of the hash: records of one student, day and
