@@ -10,15 +10,23 @@ import Foundation
 ///
 /// This is the only place the core touches the file system for input.
 enum ContentReader {
-    /// Lists the files below `root` (relative paths, sorted), skipping hidden
-    /// ones and reporting symbolic links that lead outside it. Uses `readdir`
+    /// Lists the files below `folder` of `rootPath` (relative paths, sorted),
+    /// skipping hidden ones and reporting symbolic links that lead outside
+    /// it. Folders `deferringFrom` levels down (2: `students/<id>`) are not
+    /// listed but returned, sorted, for a worker to list. Uses `readdir`
     /// directly: Foundation's enumerator costs seconds on a large school.
-    static func listFiles(in root: URL) -> (paths: [String], diagnostics: [Diagnostic]) {
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+    static func listFiles(in rootPath: String, from folder: String = "", deferringFrom depth: Int? = nil) -> (
+        paths: [String], deferred: [String], diagnostics: [Diagnostic]
+    ) {
         var paths: [String] = []
+        var deferred: [String] = []
         var diagnostics: [Diagnostic] = []
-        var folders = [""]
+        var folders = [folder]
         while let folder = folders.popLast() {
+            if let depth, !folder.isEmpty, folder.utf8.count(where: { $0 == UInt8(ascii: "/") }) + 1 >= depth {
+                deferred.append(folder)
+                continue
+            }
             let absolute = folder.isEmpty ? rootPath : rootPath + "/" + folder
             guard let directory = opendir(absolute) else {
                 diagnostics.append(
@@ -67,7 +75,7 @@ enum ContentReader {
                 }
             }
         }
-        return (paths.sorted(), diagnostics)
+        return (paths.sorted(), deferred.sorted(), diagnostics)
     }
 
     /// A file's bytes with open/read/close: no `Data` to copy them out of.
@@ -137,26 +145,44 @@ enum ContentReader {
                 ])
         }
         let readStarted = ParseCache.now()
-        let (paths, listDiagnostics) = listFiles(in: root)
+        let rootPath = root.path
+        let listRoot = root.standardizedFileURL.resolvingSymlinksInPath().path
+        // The top two levels are listed here; each folder below them (a
+        // student's) by the worker that reads its files, so listing 2,000
+        // folders runs on every core beside the parsing.
+        let (top, folders, listDiagnostics) = listFiles(in: listRoot, deferringFrom: 2)
         var diagnostics = listDiagnostics
-        if !paths.contains("school.yml") {
+        if !top.contains("school.yml") {
             diagnostics.append(
                 .error(
                     .missingFile, at: SourceLocation(path: "school.yml"),
                     "school.yml is missing: every content folder needs one"))
         }
-        // Classifying 57,000 paths is work too: each worker classifies its own.
-        let rootPath = root.path
-        let chunkSize = max(64, paths.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
-        let chunks = stride(from: 0, to: paths.count, by: chunkSize).map {
-            Array(paths[$0..<min($0 + chunkSize, paths.count)])
+        // All of a folder's paths start with `folder/` and sort together, just
+        // where `folder/` sorts among the other paths: the files and folders
+        // in that order, each folder's files sorted, are every path sorted.
+        let units = (top.map { (key: $0, isFolder: false) } + folders.map { (key: $0 + "/", isFolder: true) })
+            .sorted { $0.key < $1.key }
+        let chunkSize = max(4, units.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
+        let chunks = stride(from: 0, to: units.count, by: chunkSize).map {
+            Array(units[$0..<min($0 + chunkSize, units.count)])
         }
-        let (files, unclassified) = await withTaskGroup(of: (Int, [ParsedFile], [Diagnostic]).self) { group in
+        let (parsedFiles, unclassified) = await withTaskGroup(of: (Int, [ParsedFile], [Diagnostic]).self) { group in
             for (number, chunk) in chunks.enumerated() {
                 group.addTask {
                     var parsed: [ParsedFile] = []
                     var problems: [Diagnostic] = []
-                    for path in chunk {
+                    var paths: [String] = []
+                    for unit in chunk {
+                        guard unit.isFolder else {
+                            paths.append(unit.key)
+                            continue
+                        }
+                        let listed = listFiles(in: listRoot, from: String(unit.key.dropLast()))
+                        paths += listed.paths
+                        problems += listed.diagnostics
+                    }
+                    for path in paths {
                         let stamp = cache.flatMap { _ in ParseCache.stamp(rootPath + "/" + path) }
                         // Unchanged since the last read: classified and parsed then.
                         if let stamp, let known = cache?.file(path, stamp: stamp) {
@@ -184,7 +210,7 @@ enum ContentReader {
             // The paths are sorted and each chunk is a run of them: joined in
             // order, the files are in path order without sorting them.
             var all: [ParsedFile] = []
-            all.reserveCapacity(paths.count)
+            all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
             for number in parts.indices {
                 all.append(contentsOf: parts[number])
                 parts[number] = []
@@ -193,8 +219,8 @@ enum ContentReader {
         }
         // The folder's problems in path order, whichever worker found them.
         diagnostics += unclassified.sorted { $0.location.path < $1.location.path }
-        cache?.keep(only: files.map(\.path))
-        return ContentFiles(files: files, diagnostics: diagnostics)
+        cache?.keep(only: parsedFiles.map(\.path))
+        return ContentFiles(files: parsedFiles, diagnostics: diagnostics)
     }
 }
 
