@@ -123,9 +123,12 @@ extension PageBuilder {
 
     /// The id of a record's place in its growth file: `record-2025-09-10-talk`.
     func anchor(_ record: Record) -> String {
-        let id = record.id
+        // By the byte: finding the last `/` by Character read the id's
+        // grapheme breaks, 2% of a build for 55,000 records.
+        let id = record.id.utf8
         var anchor = "record-"
-        anchor.append(contentsOf: id.lastIndex(of: "/").map { id[id.index(after: $0)...] } ?? id[...])
+        anchor.append(
+            contentsOf: Substring(id.lastIndex(of: UInt8(ascii: "/")).map { id[id.index(after: $0)...] } ?? id[...]))
         return anchor
     }
 
