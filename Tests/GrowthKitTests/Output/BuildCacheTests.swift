@@ -139,24 +139,23 @@ import Testing
         }
         var extra: [String] = []
         let reason: String
-        switch mismatch {
-        case .version:
+        /// Gives one field of the manifest's key another value.
+        func setKey(_ field: String, to value: String) throws {
             let text = try String(contentsOf: manifest, encoding: .utf8)
-            try text.replacingOccurrences(of: "\"growth\":\"\(GrowthVersion.current)\"", with: "\"growth\":\"0.0.1\"")
-                .write(to: manifest, atomically: true, encoding: .utf8)
-            reason = "it was made by growth 0.0.1, this is \(GrowthVersion.current)"
-        case .binary:
-            let text = try String(contentsOf: manifest, encoding: .utf8)
-            let edited = text.replacing(/"binary":"[^"]+"/, with: "\"binary\":\"0123\"")
+            let edited = text.replacing(try Regex("\"\(field)\":\"[^\"]+\""), with: "\"\(field)\":\"\(value)\"")
             #expect(edited != text)
             try edited.write(to: manifest, atomically: true, encoding: .utf8)
+        }
+        switch mismatch {
+        case .version:
+            try setKey("growth", to: "0.0.1")
+            reason = "it was made by growth 0.0.1, this is \(GrowthVersion.current)"
+        case .binary:
+            try setKey("binary", to: "0123")
             reason = "it was made by another build of growth \(GrowthVersion.current)"
         case .cmark:
             // The system's cmark upgraded under the same binary: every body renders anew.
-            let text = try String(contentsOf: manifest, encoding: .utf8)
-            let edited = text.replacing(/"cmark":"[^"]+"/, with: "\"cmark\":\"0.0.0\"")
-            #expect(edited != text)
-            try edited.write(to: manifest, atomically: true, encoding: .utf8)
+            try setKey("cmark", to: "0.0.0")
             reason = "it was made with cmark 0.0.0, this build runs \(CommonMark.version)"
         case .outside:
             // A manifest naming a file outside the cache, as a crafted one restored by CI could.
