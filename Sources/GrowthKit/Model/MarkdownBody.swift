@@ -22,6 +22,7 @@ public struct MarkdownBody: Sendable, Hashable {
     /// empty for an empty body.
     public var rendered: RenderedMarkdown { isEmpty ? RenderedMarkdown() : CommonMark.render(markdown) }
 
-    /// The HTML alone.
+    /// The HTML alone, rendered anew on each call: a view that also needs
+    /// the summary reads `rendered` once instead.
     public var html: String { rendered.html }
 }

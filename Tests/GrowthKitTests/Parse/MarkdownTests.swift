@@ -3,7 +3,8 @@ import Testing
 @testable import GrowthKit
 
 /// A record's body: empty when it holds only white space of any kind, else
-/// cmark's safe HTML, read from a slice of the file's text as it is.
+/// kept as written from a slice of the file's text, and rendered to cmark's
+/// safe HTML when asked.
 @Suite struct MarkdownTests {
     @Test func onlyWhiteSpaceIsAnEmptyBody() {
         for blank in ["", "\n", " \t\r\n", "\u{3000}", "\n\u{3000}\n", "\u{00A0}\u{2003}", "\n \u{301}"] {
