@@ -16,30 +16,30 @@ enum ContentLayout {
     /// diagnostic for a path that breaks the layout or the id rules; nil for
     /// files the tool does not read at all (hidden files).
     static func classify(_ path: String) -> Result<ContentFileKind, Diagnostic>? {
-        // Split on the byte, as the file system does (and without reading
-        // 57,000 paths a Character at a time).
+        // Split on the byte, as the file system does, into substrings of the
+        // path: a String is made only of an id the kind keeps (57,000 paths).
         let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map {
-            String(Substring($0))
+            Substring($0)
         }
         if parts.contains(where: { $0.hasPrefix(".") }) { return nil }
         let at = SourceLocation(path: path)
         func unexpected(_ why: String) -> Result<ContentFileKind, Diagnostic> {
             .failure(.warning(.unexpectedFile, at: at, "\(why); the file is not read"))
         }
-        func id(_ name: String, _ what: String) -> Diagnostic? {
+        func id(_ name: Substring, _ what: String) -> Diagnostic? {
             isValidID(name)
                 ? nil
                 : .error(
                     .fileName, at: at,
                     "`\(name)` is not a valid \(what): use lower-case letters, digits, `-` and `_` only")
         }
-        func markdown(_ name: String, _ what: String, _ make: (String) -> ContentFileKind)
+        func markdown(_ name: Substring, _ what: String, _ make: (String) -> ContentFileKind)
             -> Result<ContentFileKind, Diagnostic>
         {
             guard name.hasSuffix(".md") else { return unexpected("only .md files belong in this folder") }
-            let stem = String(name.dropLast(3))
+            let stem = name.dropLast(3)
             if let problem = id(stem, what) { return .failure(problem) }
-            return .success(make(stem))
+            return .success(make(String(stem)))
         }
 
         switch parts.count {
@@ -65,11 +65,11 @@ enum ContentLayout {
             return unexpected("a student is a folder, students/<id>/index.md")
         case 3 where parts[0] == "tutors":
             if let problem = id(parts[1], "tutor id") { return .failure(problem) }
-            return markdown(parts[2], "summary file name") { .summary(tutorID: parts[1], name: $0) }
+            return markdown(parts[2], "summary file name") { .summary(tutorID: String(parts[1]), name: $0) }
         case 3 where parts[0] == "students":
             if let problem = id(parts[1], "student id") { return .failure(problem) }
-            if parts[2] == "index.md" { return .success(.student(id: parts[1])) }
-            return markdown(parts[2], "record file name") { .record(studentID: parts[1], name: $0) }
+            if parts[2] == "index.md" { return .success(.student(id: String(parts[1]))) }
+            return markdown(parts[2], "record file name") { .record(studentID: String(parts[1]), name: $0) }
         default:
             return unexpected(
                 "this path is not part of the content layout (school.yml, classes/, tutors/, students/, forums/, surveys/, templates/)"
@@ -78,7 +78,7 @@ enum ContentLayout {
     }
 
     /// Ids are lower-case ASCII letters, digits, `-` and `_`.
-    static func isValidID(_ text: String) -> Bool {
+    static func isValidID(_ text: some StringProtocol) -> Bool {
         !text.isEmpty && text != "-" && text != "_"
             && text.utf8.allSatisfy { b in
                 (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))

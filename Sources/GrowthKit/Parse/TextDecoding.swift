@@ -19,7 +19,10 @@ enum TextDecoding {
                     "the file is not UTF-8\(guess.map { "; it looks like \($0)" } ?? ""). Save it as UTF-8.")
             )
         }
-        if body.contains(UInt8(ascii: "\r")) {
+        let hasReturn = body.withUnsafeBytes { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), bytes.count) != nil } ?? false
+        }
+        if hasReturn {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
         return .success(text)
