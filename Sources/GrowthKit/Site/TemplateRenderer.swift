@@ -108,6 +108,7 @@ struct TemplateRenderer {
     /// flags, reals and nil optionals have none.
     private static func transform(_ value: ViewValue, _ name: String) -> ViewValue? {
         switch (value, name) {
+        case (.utf8(let bytes), _): transform(.text(String(decoding: bytes, as: UTF8.self)), name)
         case (.text(let text), "empty"): .flag(text.isEmpty)
         case (.text(let text), "capitalized"): .text(text.capitalized)
         case (.text(let text), "lowercased"): .text(text.lowercased())
@@ -182,6 +183,8 @@ struct TemplateRenderer {
         case .integer(let number): out += String(number).utf8
         case .real(let number): append(String(describing: number), escaped: escaped)
         case .absent: break
+        case .utf8(let bytes):
+            if escaped { bytes.withUnsafeBufferPointer { HTML.append($0, escapedTo: &out) } } else { out += bytes }
         // A list or an object shown as text: what swift-mustache prints for it.
         case .list, .object: append(String(describing: value.mustacheValue), escaped: escaped)
         }

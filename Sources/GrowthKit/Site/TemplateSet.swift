@@ -235,7 +235,7 @@ public struct TemplateSet: Sendable {
         let body = render(page.template, TemplateValue.box(page.view)) ?? []
         // What `TemplateValue.box` would make of the layout's view.
         let layout = ViewValue.object([
-            "frame": TemplateValue.box(page.frame), "body": .text(String(decoding: body, as: UTF8.self)),
+            "frame": TemplateValue.box(page.frame), "body": .utf8(body),
             "scripts": .list(scripts.map(ViewValue.text)),
         ])
         return render("layout", layout) ?? body

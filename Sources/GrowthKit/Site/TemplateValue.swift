@@ -15,6 +15,9 @@ enum ViewValue: Sendable {
     case list([ViewValue])
     case object(ViewFields)
     case absent
+    /// Text already in UTF-8, a rendered page handed to the layout: written
+    /// as it is, not decoded and checked again.
+    case utf8([UInt8])
 
     /// The same value as swift-mustache reads it: `String`, `Bool`, `Int`,
     /// `Double`, arrays, dictionaries and `Absent`.
@@ -28,6 +31,7 @@ enum ViewValue: Sendable {
         case .object(let fields):
             Dictionary(fields.pairs.map { ($0.key, $0.value.mustacheValue) }) { first, _ in first }
         case .absent: Absent()
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         }
     }
 }

@@ -96,6 +96,25 @@ import Testing
         #expect(String(decoding: ours, as: UTF8.self) == String(decoding: theirs, as: UTF8.self))
     }
 
+    /// The layout gets the page's rendered body as bytes: shown raw,
+    /// escaped, as a section and transformed, it reads as the same text.
+    @Test func theLayoutSeesTheBodyAsText() throws {
+        let files = [
+            "t.mustache": "<b>{{title}}</b>",
+            "layout.mustache":
+                "{{{body}}}|{{body}}|{{#body}}[{{.}}]{{/body}}{{^body}}never{{/body}}|{{uppercased(body)}}|{{empty(body)}}",
+        ]
+        let frame = PageFrame(
+            lang: "zh-CN", title: "t", schoolName: "s", root: "", nav: [], navLabel: "n", terms: [],
+            termsLabel: "terms", skipLabel: "k", minorsNotice: "m", audience: "a", asOf: "a", term: "t",
+            generatedBy: "g", problems: nil)
+        let page = Page(path: "index.html", template: "t", frame: frame, view: Self.view)
+        let ours = String(decoding: try TemplateSet(files: files).render(page), as: UTF8.self)
+        let theirs = String(decoding: try TemplateSet(files: files, compiling: false).render(page), as: UTF8.self)
+        #expect(ours == theirs)
+        #expect(ours.hasPrefix("<b>成长 &lt;档案&gt; &amp; &quot;家访&quot; &#39;x&#39;</b>|&lt;b&gt;成长 &amp;lt;"))
+    }
+
     /// What only swift-mustache renders (here inheritance) leaves the whole
     /// set to it, with the same result as before.
     @Test func aTemplateWithInheritanceIsRenderedBySwiftMustache() throws {
