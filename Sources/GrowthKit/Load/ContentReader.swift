@@ -196,7 +196,9 @@ enum ContentReader {
                         problems += listed.diagnostics
                     }
                     for path in paths {
-                        let stamp = cache.flatMap { _ in ParseCache.stamp(rootPath + "/" + path) }
+                        let stamp = cache.flatMap { _ in
+                            folder >= 0 ? ParseCache.stamp(path, in: folder) : ParseCache.stamp(rootPath + "/" + path)
+                        }
                         // Unchanged since the last read: classified and parsed then.
                         if let stamp, let known = cache?.file(path, stamp: stamp) {
                             parsed.append(known)

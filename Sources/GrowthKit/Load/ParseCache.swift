@@ -62,9 +62,9 @@ public final class ParseCache: @unchecked Sendable {
     private func shard(_ path: String) -> Shard { shards[ParseStore.shard(of: path)] }
 
     /// Wrapping: a file dated past the year 2262 must not stop the read.
-    static func stamp(_ path: String) -> Stamp? {
+    static func stamp(_ path: String, in folder: Int32 = AT_FDCWD) -> Stamp? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard fstatat(folder, path, &info, 0) == 0 else { return nil }
         return Stamp(
             size: Int64(info.st_size), inode: UInt64(info.st_ino),
             modified: Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec),

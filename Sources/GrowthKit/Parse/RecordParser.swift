@@ -120,7 +120,10 @@ enum RecordParser {
         value: Bool, decidedAt: SourceLocation?, misspelled: [String]
     ) {
         let file = fields.file
-        let misspelled = fields.keys.filter { $0 != "confidential" && Self.looksLikeConfidential($0) }
+        // A known key is none of them, and is not lowercased to find out.
+        let misspelled = fields.keys.filter {
+            $0 != "confidential" && !knownKeys.contains($0) && Self.looksLikeConfidential($0)
+        }
         for key in misspelled {
             file.error(
                 .invalidValue, at: fields.keyLocation(key),
