@@ -63,10 +63,25 @@ struct ViewFields: Sendable, ExpressibleByDictionaryLiteral {
 
 enum TemplateValue {
     static func box(_ value: some Encodable) -> ViewValue {
-        let slot = Slot()
+        let scratch = Scratch()
+        // The slots hold the scratch: let go of them, or neither is freed.
+        defer { scratch.slots.removeAll() }
+        return box(value, scratch: scratch)
+    }
+
+    /// `value` boxed with the fields and elements of its containers gathered
+    /// on `scratch`, which the whole tree shares, and its slot used again
+    /// when nothing else holds it.
+    fileprivate static func box(_ value: some Encodable, scratch: Scratch) -> ViewValue {
+        var slot = scratch.slots.popLast() ?? Slot(scratch: scratch)
         // The encoder below never throws.
         try? value.encode(to: BoxEncoder(slot: slot))
-        return slot.finished
+        let boxed = slot.finished
+        if isKnownUniquelyReferenced(&slot) {
+            slot.clear()
+            scratch.slots.append(slot)
+        }
+        return boxed
     }
 }
 
@@ -107,16 +122,79 @@ struct Absent: MustacheCustomRenderable {
     var isNull: Bool { true }
 }
 
-/// Where an encoder leaves what it made: a value, or the fields or elements
-/// of a container still being filled.
+/// Where the containers of one tree gather their fields and elements while
+/// they are filled: a stack, since a value nested in a container is boxed
+/// whole before the container takes it. Each container's run is moved off
+/// it once, at its full count, so no array of a tree grows by doubling
+/// (that was a ninth of a build's allocations).
+private final class Scratch {
+    let pairs = Stack<(key: String, value: ViewValue)>()
+    let elements = Stack<ViewValue>()
+    /// Slots done with, for the next values of the tree (one allocation
+    /// less for each object and list).
+    @exclusivity(unchecked) var slots: [Slot] = []
+}
+
+/// A stack that hands its top run over as an array by moving it: no copy
+/// of a value, no retain and release of what it holds.
+///
+/// One encoder's alone, never shared between threads.
+private final class Stack<Element> {
+    private var base = UnsafeMutablePointer<Element>.allocate(capacity: 64)
+    private var capacity = 64
+    private(set) var count = 0
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func append(_ element: Element) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// The elements from `start` to the top, taken off the stack.
+    func popRun(from start: Int) -> [Element] {
+        let run = count - start
+        count = start
+        return [Element](unsafeUninitializedCapacity: run) { buffer, initialized in
+            buffer.baseAddress?.moveInitialize(from: base + start, count: run)
+            initialized = run
+        }
+    }
+}
+
+/// Where an encoder leaves what it made: a value, or where on the scratch
+/// the fields or elements of its container start.
+///
+/// One encoder's alone, never shared between threads and never reached
+/// through two accesses at once: its fields skip the runtime's exclusivity
+/// checks, a tenth of boxing a view.
 private final class Slot {
-    var value = ViewValue.absent
-    var fields: ViewFields?
-    var elements: [ViewValue]?
+    let scratch: Scratch
+    @exclusivity(unchecked) var value = ViewValue.absent
+    @exclusivity(unchecked) var fieldsStart: Int?
+    @exclusivity(unchecked) var elementsStart: Int?
+
+    init(scratch: Scratch) { self.scratch = scratch }
+
+    func clear() {
+        value = .absent
+        fieldsStart = nil
+        elementsStart = nil
+    }
 
     var finished: ViewValue {
-        if let fields { return .object(fields) }
-        if let elements { return .list(elements) }
+        if let start = fieldsStart { return .object(ViewFields(scratch.pairs.popRun(from: start))) }
+        if let start = elementsStart { return .list(scratch.elements.popRun(from: start)) }
         return value
     }
 }
@@ -127,12 +205,12 @@ private struct BoxEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if slot.fields == nil { slot.fields = ViewFields() }
+        if slot.fieldsStart == nil { slot.fieldsStart = slot.scratch.pairs.count }
         return KeyedEncodingContainer(BoxKeyed<Key>(slot: slot))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if slot.elements == nil { slot.elements = [] }
+        if slot.elementsStart == nil { slot.elementsStart = slot.scratch.elements.count }
         return BoxUnkeyed(slot: slot)
     }
 
@@ -141,21 +219,21 @@ private struct BoxEncoder: Encoder {
 
 /// A value reaching a generic call: the common leaves found by comparing
 /// types, which is cheaper than casting to them; anything else boxes itself.
-private func boxed<Value: Encodable>(_ value: Value) -> ViewValue {
+private func boxed<Value: Encodable>(_ value: Value, _ scratch: Scratch) -> ViewValue {
     if Value.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
     if Value.self == Int.self { return .integer(unsafeBitCast(value, to: Int.self)) }
     if Value.self == Bool.self { return .flag(unsafeBitCast(value, to: Bool.self)) }
     if Value.self == Double.self { return .real(unsafeBitCast(value, to: Double.self)) }
-    return TemplateValue.box(value)
+    return TemplateValue.box(value, scratch: scratch)
 }
 
 /// A value a single-value container is handed: other numbers box themselves
 /// there by calling it again, so they are cast.
-private func boxedSingle(_ value: some Encodable) -> ViewValue {
+private func boxedSingle(_ value: some Encodable, _ scratch: Scratch) -> ViewValue {
     switch value {
     case let number as any BinaryInteger: .integer(Int(truncatingIfNeeded: number))
     case let number as any BinaryFloatingPoint: .real(Double(number))
-    default: boxed(value)
+    default: boxed(value, scratch)
     }
 }
 
@@ -163,36 +241,36 @@ private struct BoxKeyed<Key: CodingKey>: FlatKeyedContainer {
     let slot: Slot
     var codingPath: [any CodingKey] { [] }
 
-    private func put(_ value: ViewValue, _ key: Key) { slot.fields?.pairs.append((key.stringValue, value)) }
+    private func put(_ value: ViewValue, _ key: Key) { slot.scratch.pairs.append((key.stringValue, value)) }
 
     mutating func encodeNil(forKey key: Key) { put(.absent, key) }
     mutating func encode(_ value: String, forKey key: Key) { put(.text(value), key) }
     mutating func encode(_ value: Bool, forKey key: Key) { put(.flag(value), key) }
     mutating func encode(_ value: Int, forKey key: Key) { put(.integer(value), key) }
     mutating func encode(_ value: Double, forKey key: Key) { put(.real(value), key) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { put(boxed(value), key) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { put(boxed(value, slot.scratch), key) }
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) { put(value.map { .text($0) } ?? .absent, key) }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { put(value.map { .flag($0) } ?? .absent, key) }
     mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { put(value.map { .integer($0) } ?? .absent, key) }
     mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { put(value.map { .real($0) } ?? .absent, key) }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) {
-        put(value.map { boxed($0) } ?? .absent, key)
+        put(value.map { boxed($0, slot.scratch) } ?? .absent, key)
     }
 }
 
 private struct BoxUnkeyed: FlatUnkeyedContainer {
     let slot: Slot
     var codingPath: [any CodingKey] { [] }
-    var count: Int { slot.elements?.count ?? 0 }
+    var count: Int { slot.scratch.elements.count - (slot.elementsStart ?? 0) }
 
-    private func append(_ value: ViewValue) { slot.elements?.append(value) }
+    private func append(_ value: ViewValue) { slot.scratch.elements.append(value) }
 
     mutating func encodeNil() { append(.absent) }
     mutating func encode(_ value: String) { append(.text(value)) }
     mutating func encode(_ value: Bool) { append(.flag(value)) }
     mutating func encode(_ value: Int) { append(.integer(value)) }
     mutating func encode(_ value: Double) { append(.real(value)) }
-    mutating func encode<T: Encodable>(_ value: T) { append(boxed(value)) }
+    mutating func encode<T: Encodable>(_ value: T) { append(boxed(value, slot.scratch)) }
 }
 
 private struct BoxSingle: SingleValueEncodingContainer {
@@ -204,5 +282,5 @@ private struct BoxSingle: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) { slot.value = .flag(value) }
     mutating func encode(_ value: Int) { slot.value = .integer(value) }
     mutating func encode(_ value: Double) { slot.value = .real(value) }
-    mutating func encode<T: Encodable>(_ value: T) { slot.value = boxedSingle(value) }
+    mutating func encode<T: Encodable>(_ value: T) { slot.value = boxedSingle(value, slot.scratch) }
 }
