@@ -9,8 +9,15 @@ public struct PageDigest: Sendable, Hashable, CustomStringConvertible {
 
     /// 32 hexadecimal digits.
     public var description: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 32 - digits.count) + digits
+        // Digit by digit: `String(_:radix:)` of a 128-bit number divides
+        // it 32 times, and a cache's manifest holds thousands of digests.
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            for index in 0..<32 {
+                let digit = UInt8(truncatingIfNeeded: value >> (124 - 4 * index)) & 0xF
+                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            }
+            return 32
+        }
     }
 
     public init?(_ hex: String) {

@@ -142,7 +142,7 @@ import Testing
         /// Gives one field of the manifest's key another value.
         func setKey(_ field: String, to value: String) throws {
             let text = try String(contentsOf: manifest, encoding: .utf8)
-            let edited = text.replacing(try Regex("\"\(field)\":\"[^\"]+\""), with: "\"\(field)\":\"\(value)\"")
+            let edited = text.replacing(try Regex("\"\(field)\": *\"[^\"]+\""), with: "\"\(field)\":\"\(value)\"")
             #expect(edited != text)
             try edited.write(to: manifest, atomically: true, encoding: .utf8)
         }
@@ -162,7 +162,7 @@ import Testing
             let victim = school.cache.appendingPathComponent("victim.txt")
             try "keep me".write(to: victim, atomically: true, encoding: .utf8)
             let text = try String(contentsOf: manifest, encoding: .utf8)
-            try text.replacingOccurrences(of: "\"files\":{", with: "\"files\":{\"../../victim.txt\":\"8:1.1\",")
+            try text.replacing(/"files": *\{/, with: "\"files\":{\"../../victim.txt\":\"8:1.1\",")
                 .write(to: manifest, atomically: true, encoding: .utf8)
             reason = "it names a file outside the cache (../../victim.txt)"
         case .templates:

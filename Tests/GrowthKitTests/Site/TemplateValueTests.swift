@@ -113,4 +113,13 @@ import Testing
         let other = PageDigest(Page(path: "p", template: "t", frame: frame, view: Odd(small: 4, wide: 7, ratio: 0.5)))
         #expect(one != other)
     }
+
+    /// A digest is written as 32 lower-case hexadecimal digits, leading
+    /// zeros kept, and read back as itself: the cache's manifest holds them.
+    @Test func aDigestIsWrittenAsThirtyTwoHexDigits() {
+        let digest = PageDigest(value: 0x0000_0000_0000_0000_00ab_cdef_0123_4f09)
+        #expect(digest.description == "000000000000000000abcdef01234f09")
+        #expect(PageDigest(value: UInt128.max).description == String(repeating: "f", count: 32))
+        #expect(PageDigest(digest.description) == digest)
+    }
 }
