@@ -121,10 +121,10 @@ enum ContentReader {
     /// from the cache instead when it holds the same bytes under another
     /// stamp (a fresh clone, a file saved unchanged).
     static func readAndParse(
-        _ path: String, _ kind: ContentFileKind, in rootPath: String, folder: Int32 = -1, cache: ParseCache?,
-        stamp: ParseCache.Stamp?, readStarted: Int64
+        _ path: String, _ kind: ContentFileKind, in folder: Int32, cache: ParseCache?, stamp: ParseCache.Stamp?,
+        readStarted: Int64
     ) -> ParsedFile {
-        guard let bytes = folder >= 0 ? readFile(path, in: folder) : readFile(rootPath + "/" + path) else {
+        guard let bytes = readFile(path, in: folder) else {
             // What the cache knew of it is not what the file is now: a build
             // must not take the file for unchanged (`PageInputs`).
             cache?.forget(path)
@@ -155,9 +155,9 @@ enum ContentReader {
                 ])
         }
         let readStarted = ParseCache.now()
-        let rootPath = root.path
-        // The content folder, open: each file is opened from it.
-        let folder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        // The content folder, open: each file is opened from it. One that
+        // cannot be opened cannot be listed either, which the listing says.
+        let folder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
         let listRoot = root.standardizedFileURL.resolvingSymlinksInPath().path
         // The top two levels are listed here; each folder below them (a
@@ -196,9 +196,7 @@ enum ContentReader {
                         problems += listed.diagnostics
                     }
                     for path in paths {
-                        let stamp = cache.flatMap { _ in
-                            folder >= 0 ? ParseCache.stamp(path, in: folder) : ParseCache.stamp(rootPath + "/" + path)
-                        }
+                        let stamp = cache.flatMap { _ in ParseCache.stamp(path, in: folder) }
                         // Unchanged since the last read: classified and parsed then.
                         if let stamp, let known = cache?.file(path, stamp: stamp) {
                             parsed.append(known)
@@ -208,8 +206,7 @@ enum ContentReader {
                         case .success(let kind):
                             parsed.append(
                                 readAndParse(
-                                    path, kind, in: rootPath, folder: folder, cache: cache, stamp: stamp,
-                                    readStarted: readStarted))
+                                    path, kind, in: folder, cache: cache, stamp: stamp, readStarted: readStarted))
                         case .failure(let diagnostic): problems.append(diagnostic)
                         case nil: break
                         }
