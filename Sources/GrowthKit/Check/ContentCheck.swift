@@ -11,8 +11,7 @@ public enum ContentCheck {
         cache: ParseCache? = nil
     ) async -> (CheckedContent, asOf: Day?) {
         let files = await ContentReader.read(root, cache: cache)
-        // Gathered on the other core while the model is built on this one.
-        async let sources = cache?.digests
+        let sources = cache?.digests
         var dates: CheckDates?
         var checked = ModelBuilder.build(consume files) { settings in
             let resolved = AsOfDate.resolve(
@@ -20,7 +19,7 @@ public enum ContentCheck {
             dates = resolved
             return resolved
         }
-        if let sources = await sources { checked.sources = sources }
+        if let sources { checked.sources = sources }
         if history, var school = checked.school, let today = dates?.today {
             switch GitHistory.read(root, timezone: school.settings.timezone) {
             case .known(let written):

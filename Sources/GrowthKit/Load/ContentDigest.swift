@@ -50,11 +50,32 @@ struct ContentDigest: Hashable, Sendable {
 
 /// The SHA-256 of every content file a run read, by path: what a build with
 /// `--cache` knows an unchanged growth file by without making it. Empty
-/// without a parse cache.
+/// without a parse cache. It is the parse cache's shards as the read left
+/// them: gathering 57,000 digests into one table took longer than the
+/// pages it spares.
 public struct SourceDigests: Sendable {
-    let byPath: [String: ContentDigest]
+    private let shards: [[String: ParseCache.Entry]]
 
-    init(_ byPath: [String: ContentDigest] = [:]) { self.byPath = byPath }
+    init(shards: [[String: ParseCache.Entry]]) { self.shards = shards }
 
-    public static let none = SourceDigests()
+    public static let none = SourceDigests(shards: [])
+
+    var isEmpty: Bool { shards.allSatisfy(\.isEmpty) }
+
+    subscript(path: String) -> ContentDigest? {
+        shards.isEmpty ? nil : shards[ParseStore.shard(of: path)][path]?.digest
+    }
+
+    /// Each file's path and digest, and whether it is a record, in no order.
+    func each(_ body: (_ path: String, _ digest: ContentDigest, _ isRecord: Bool) -> Void) {
+        for shard in shards {
+            for (path, entry) in shard {
+                if case .record = entry.file.document {
+                    body(path, entry.digest, true)
+                } else {
+                    body(path, entry.digest, false)
+                }
+            }
+        }
+    }
 }

@@ -119,26 +119,28 @@ enum ContentReader {
     /// One content file read and parsed, and kept in `cache` under its
     /// stamp (unless it changed just before `readStarted`) and digest; taken
     /// from the cache instead when it holds the same bytes under another
-    /// stamp (a fresh clone, a file saved unchanged).
+    /// stamp (a fresh clone, a file saved unchanged). `cached` says whether
+    /// the cache holds it now.
     static func readAndParse(
         _ path: String, _ kind: ContentFileKind, in folder: Int32, cache: ParseCache?, stamp: ParseCache.Stamp?,
         readStarted: Int64
-    ) -> ParsedFile {
+    ) -> (file: ParsedFile, cached: Bool) {
         guard let bytes = readFile(path, in: folder) else {
             // What the cache knew of it is not what the file is now: a build
             // must not take the file for unchanged (`PageInputs`).
             cache?.forget(path)
-            return ParsedFile(
+            let unreadable = ParsedFile(
                 path: path, document: nil,
                 diagnostics: [.error(.unreadableFile, at: SourceLocation(path: path), "the file cannot be read")])
+            return (unreadable, false)
         }
-        guard let cache else { return DocumentParser.parse(path: path, kind: kind, bytes: bytes) }
+        guard let cache else { return (DocumentParser.parse(path: path, kind: kind, bytes: bytes), false) }
         let digest = ContentDigest.of(bytes)
         let stamp = ParseCache.kept(stamp, readStarted: readStarted)
-        if let known = cache.file(path, digest: digest, stamp: stamp) { return known }
+        if let known = cache.file(path, digest: digest, stamp: stamp) { return (known, true) }
         let parsed = DocumentParser.parse(path: path, kind: kind, bytes: bytes)
         cache.store(parsed, stamp: stamp, digest: digest)
-        return parsed
+        return (parsed, true)
     }
 
     /// Reads and parses every file of the content folder. With a `cache`
@@ -180,12 +182,15 @@ enum ContentReader {
         let chunks = stride(from: 0, to: units.count, by: chunkSize).map {
             Array(units[$0..<min($0 + chunkSize, units.count)])
         }
-        let (parsedFiles, unclassified) = await withTaskGroup(of: (Int, [ParsedFile], [Diagnostic]).self) { group in
+        let (parsedFiles, unclassified, cached) = await withTaskGroup(of: (Int, [ParsedFile], [Diagnostic], Int).self) {
+            group in
             for (number, chunk) in chunks.enumerated() {
                 group.addTask {
                     var parsed: [ParsedFile] = []
                     var problems: [Diagnostic] = []
                     var paths: [String] = []
+                    // How many of the files the cache holds once read.
+                    var cached = 0
                     for unit in chunk {
                         guard unit.isFolder else {
                             paths.append(unit.key)
@@ -200,25 +205,29 @@ enum ContentReader {
                         // Unchanged since the last read: classified and parsed then.
                         if let stamp, let known = cache?.file(path, stamp: stamp) {
                             parsed.append(known)
+                            cached += 1
                             continue
                         }
                         switch ContentLayout.classify(path) {
                         case .success(let kind):
-                            parsed.append(
-                                readAndParse(
-                                    path, kind, in: folder, cache: cache, stamp: stamp, readStarted: readStarted))
+                            let read = readAndParse(
+                                path, kind, in: folder, cache: cache, stamp: stamp, readStarted: readStarted)
+                            parsed.append(read.file)
+                            if read.cached { cached += 1 }
                         case .failure(let diagnostic): problems.append(diagnostic)
                         case nil: break
                         }
                     }
-                    return (number, parsed, problems)
+                    return (number, parsed, problems, cached)
                 }
             }
             var parts = [[ParsedFile]](repeating: [], count: chunks.count)
             var problems: [Diagnostic] = []
-            for await (number, part, partProblems) in group {
+            var cached = 0
+            for await (number, part, partProblems, partCached) in group {
                 parts[number] = part
                 problems += partProblems
+                cached += partCached
             }
             // The paths are sorted and each chunk is a run of them: joined in
             // order, the files are in path order without sorting them.
@@ -228,11 +237,11 @@ enum ContentReader {
                 all.append(contentsOf: parts[number])
                 parts[number] = []
             }
-            return (all, problems)
+            return (all, problems, cached)
         }
         // The folder's problems in path order, whichever worker found them.
         diagnostics += unclassified.sorted { $0.location.path < $1.location.path }
-        cache?.keep(only: parsedFiles.map(\.path))
+        cache?.keep(only: parsedFiles.map(\.path), holding: cached)
         return ContentFiles(files: parsedFiles, diagnostics: diagnostics)
     }
 }

@@ -124,13 +124,10 @@ public final class ParseCache: @unchecked Sendable {
         }
     }
 
-    /// The digest of every file it holds, by path.
+    /// The digest of every file it holds, by path: its shards as they are
+    /// now, not gathered into one table.
     var digests: SourceDigests {
-        var all: [String: ContentDigest] = [:]
-        for shard in shards {
-            shard.lock.withLock { for (path, entry) in shard.entries { all[path] = entry.digest } }
-        }
-        return SourceDigests(all)
+        SourceDigests(shards: shards.map { shard in shard.lock.withLock { shard.entries } })
     }
 
     /// Forgets a file that could not be read this time.
@@ -145,13 +142,9 @@ public final class ParseCache: @unchecked Sendable {
     /// How many files it holds.
     var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.entries.count } } }
 
-    /// Forgets the files that are gone: none when every file it holds was read.
-    func keep(only paths: [String]) {
-        var read = 0
-        for path in paths {
-            let shard = shard(path)
-            if shard.lock.withLock({ shard.entries[path] != nil }) { read += 1 }
-        }
+    /// Forgets the files that are gone, `paths` being every file read, of
+    /// which it holds `read`: none when that is every file it holds.
+    func keep(only paths: [String], holding read: Int) {
         guard read < count else { return }
         let paths = Set(paths)
         for shard in shards {

@@ -153,12 +153,20 @@ public final class BuildCache: Sendable {
         return info
     }
 
-    /// The manifest of the files now in the cache at `root`.
+    /// The manifest of the files now in the cache at `root`. The files of
+    /// `unchanged` are the cache's own, untouched (`held` found each with
+    /// its stamp): their stamps are the ones it has.
     private func manifest(
-        _ generated: Set<String>, at root: String, digests: [String: PageDigest], inputs: [String: PageDigest]
+        _ generated: Set<String>, at root: String, unchanged: Set<String> = [], digests: [String: PageDigest],
+        inputs: [String: PageDigest]
     ) -> Data? {
         var stamps: [String: String] = [:]
+        stamps.reserveCapacity(generated.count)
         for path in generated {
+            if unchanged.contains(path), let stamp = files[path] {
+                stamps[path] = stamp
+                continue
+            }
             guard let stamp = Self.stamp(root + "/" + path) else { return nil }
             stamps[path] = stamp
         }
@@ -217,7 +225,9 @@ public final class BuildCache: Sendable {
             guard place(site.path + "/" + path, at: folder.path + "/files", path, made: &made) else { return false }
         }
         let temporary = json + ".new-\(getpid())"
-        guard let manifest = manifest(generated, at: folder.path + "/files", digests: digests, inputs: inputs),
+        guard
+            let manifest = manifest(
+                generated, at: folder.path + "/files", unchanged: kept, digests: digests, inputs: inputs),
             FileManager.default.createFile(atPath: temporary, contents: manifest), rename(temporary, json) == 0
         else { return false }
         return true

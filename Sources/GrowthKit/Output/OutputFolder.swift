@@ -41,7 +41,9 @@ public enum OutputFolder {
 
     /// Files of the old site its marker does not list: added by a person.
     /// An old marker without a list (sites built before it) keeps nothing.
-    static func foreignFiles(in target: URL, keeping generated: Set<String>) -> [String] {
+    /// `tree` is the old site as a walk already found it (the spare site's
+    /// pruning needs one too); without it, it is walked here when needed.
+    static func foreignFiles(in target: URL, keeping generated: Set<String>, tree: Tree? = nil) -> [String] {
         // A fresh clone's site/ holds only the committed README: it stays, so
         // the build leaves the repository clean; a school's site gets none.
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
@@ -54,24 +56,45 @@ public enum OutputFolder {
             return readmeText == Data(readme.utf8) && !generated.contains("README.md") ? ["README.md"] : []
         }
         let ours = Set(lines.dropFirst()).union([marker])
-        var found: [String] = []
         // Links are kept as links, never followed: one to a folder outside
         // would carry what it names into the site, one to `.` would never end.
-        // A named pipe, a socket or a device is not a file to keep.
-        walk(target.path) { path, full, kind in
-            switch kind {
-            case .folder:
-                // A cache someone pointed inside the site holds the parsed
-                // content, confidential files too: never carried into the next.
-                var info = stat()
-                return lstat(full + "/CACHEDIR.TAG", &info) != 0
-            case .file, .link:
-                if !ours.contains(path), !generated.contains(path) { found.append(path) }
-            case .other: break
-            }
-            return false
+        // A named pipe, a socket or a device is not a file to keep. A cache
+        // someone pointed inside the site holds the parsed content,
+        // confidential files too: nothing in it is carried into the next.
+        return (tree ?? Tree(walking: target.path)).items.filter { item in
+            (item.kind == .file || item.kind == .link) && !item.inCache && !ours.contains(item.path)
+                && !generated.contains(item.path)
+        }.map(\.path).sorted()
+    }
+
+    /// Everything under a folder, as one walk found it, parents before
+    /// their children: what a build needs to know of the old site twice,
+    /// for the files a person added and for pruning it as the cache's spare.
+    struct Tree {
+        struct Item {
+            var path: String
+            var kind: Entry.Kind
+            /// Which file it is, as the folder tells it (`d_ino`).
+            var inode: UInt64
+            /// Whether it lies in a folder tagged as a cache (`CACHEDIR.TAG`).
+            var inCache: Bool
         }
-        return found.sorted()
+
+        var items: [Item] = []
+
+        init(walking root: String) {
+            var pending: [(path: String, inCache: Bool)] = [("", false)]
+            while let (relative, inCache) = pending.popLast() {
+                let found = entries(of: relative.isEmpty ? root : root + "/" + relative)
+                // The folder itself, not the site: a tag in the site's own folder is no cache in it.
+                let tagged = inCache || !relative.isEmpty && found.contains { $0.name == "CACHEDIR.TAG" }
+                for entry in found {
+                    let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                    items.append(Item(path: path, kind: entry.kind, inode: entry.inode, inCache: tagged))
+                    if entry.isFolder { pending.append((path, tagged)) }
+                }
+            }
+        }
     }
 
     /// A file that could not be written, with the OS error's code.
@@ -230,6 +253,7 @@ public enum OutputFolder {
         enum Kind { case file, folder, link, other }
         var name: String
         var kind: Kind
+        var inode: UInt64
         var isFolder: Bool { kind == .folder }
     }
 
@@ -245,6 +269,7 @@ public enum OutputFolder {
             }
             if name == "." || name == ".." { continue }
             let kind: Entry.Kind
+            var inode = UInt64(entry.pointee.d_ino)
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): kind = .folder
             case Int32(DT_REG): kind = .file
@@ -253,10 +278,11 @@ public enum OutputFolder {
                 // A file system that does not say: asked of the entry itself.
                 var info = stat()
                 let format = lstat(path + "/" + name, &info) == 0 ? info.st_mode & S_IFMT : 0
+                inode = UInt64(info.st_ino)
                 kind = format == S_IFDIR ? .folder : format == S_IFREG ? .file : format == S_IFLNK ? .link : .other
             default: kind = .other
             }
-            found.append(Entry(name: name, kind: kind))
+            found.append(Entry(name: name, kind: kind, inode: inode))
         }
         return found
     }

@@ -28,8 +28,12 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     private var inputs: [String: PageDigest] = [:]
     /// What the build made, without the marker and a person's files: what the cache keeps.
     private var generated: Set<String> = []
-    /// Files linked from the cache: the same files on disk as the cache's.
-    private var kept: Set<String> = []
+    /// Files linked from the cache: the same files on disk as the cache's,
+    /// with the inode of each.
+    private var kept: [String: UInt64] = [:]
+    /// The old site as `commit` found it, when it goes to the cache as its
+    /// spare: `pruneSpare` goes through it without walking it again.
+    private var oldTree: OutputFolder.Tree?
     private var counts = Counts()
     /// Whether the staging folder is the cache's spare site (the one before
     /// the last), brought up to date rather than made anew.
@@ -166,7 +170,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         guard let held = cache?.held(path), place(path, held) else { return false }
         lock.withLock {
             written.insert(path)
-            kept.insert(path)
+            kept[path] = UInt64(held.st_ino)
             digests[path] = digest
             self.inputs[path] = inputs
             counts.reused += 1
@@ -196,7 +200,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             if let held = cache?.held(path, content), place(path, held) {
                 lock.withLock {
                     counts.unchanged += 1
-                    kept.insert(path)
+                    kept[path] = UInt64(held.st_ino)
                 }
             } else {
                 try makeFolders(of: path)
@@ -253,7 +257,10 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         for path in lock.withLock({ spareFiles.subtracting(generated) }) {
             unlink(folder.path + "/" + path)
         }
-        let foreign = exists ? OutputFolder.foreignFiles(in: target, keeping: generated) : []
+        // Walked once: for a person's files now, and to prune it as the spare after the swap.
+        let tree = exists && cache?.isTagged == true ? OutputFolder.Tree(walking: target.path) : nil
+        lock.withLock { oldTree = tree }
+        let foreign = exists ? OutputFolder.foreignFiles(in: target, keeping: generated, tree: tree) : []
         put(
             OutputFolder.marker,
             Array((OutputFolder.markerText + generated.sorted().joined(separator: "\n") + "\n").utf8))
@@ -310,34 +317,44 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// Leaves in the spare site only the files that are the new site's very
     /// files: what a page said before it changed, a page of a student since
     /// removed, a person's file, anything else is removed, so the cache
-    /// holds nothing the site does not.
+    /// holds nothing the site does not. It goes by the walk of the old site
+    /// before the swap (a file put into it in between is removed by the next
+    /// build, which takes only the paths it expects from the spare, and
+    /// each file only when it is the cache's own), and removes only the
+    /// folders left empty.
     private func pruneSpare() {
         guard let cache, lock.withLock({ retired }) else { return }
-        let kept = lock.withLock { self.kept }
-        var folders: [String] = []
-        OutputFolder.walk(cache.spare) { path, full, kind in
-            switch kind {
-            case .folder:
-                folders.append(path)
-                return true
-            case .file where kept.contains(path) && Self.sameFile(full, target.path + "/" + path): break
-            case .file, .link, .other: unlink(full)
+        let (kept, tree) = lock.withLock { (self.kept, self.oldTree) }
+        let items = (tree ?? OutputFolder.Tree(walking: cache.spare)).items
+        var holding: Set<Substring> = []
+        for item in items where item.kind != .folder {
+            let full = cache.spare + "/" + item.path
+            if item.kind == .file, let inode = kept[item.path], inode == item.inode || Self.isFile(full, inode) {
+                var folder = Substring(item.path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if !holding.insert(folder).inserted { break }
+                }
+                continue
             }
-            return false
+            unlink(full)
         }
-        // Deepest first: a folder left empty goes too.
-        for folder in folders.reversed() { rmdir(cache.spare + "/" + folder) }
-    }
-
-    private static func sameFile(_ a: String, _ b: String) -> Bool {
-        var other = stat()
-        return lstat(b, &other) == 0 && isFile(a, other)
+        // Deepest first.
+        for item in items.reversed() where item.kind == .folder && !holding.contains(Substring(item.path)) {
+            rmdir(cache.spare + "/" + item.path)
+        }
     }
 
     /// Whether `path` itself (not what a link there names) is the file `held`.
     private static func isFile(_ path: String, _ held: stat) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_ino == held.st_ino && info.st_dev == held.st_dev
+    }
+
+    /// Whether `path` itself is the file numbered `inode` on the file system of the cache.
+    private static func isFile(_ path: String, _ inode: UInt64) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && UInt64(info.st_ino) == inode
     }
 
     /// Keeps the site just committed in the cache for the next build; nil,
@@ -350,7 +367,8 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         // After the save, which may make the cache anew and carry the spare into it.
         defer { pruneSpare() }
         do throws(Diagnostic) {
-            try cache.save(site: target, generated: generated, kept: kept, digests: digests, inputs: inputs)
+            try cache.save(
+                site: target, generated: generated, kept: Set(kept.keys), digests: digests, inputs: inputs)
             return nil
         } catch {
             return error

@@ -28,18 +28,31 @@ struct PageInputs: Sendable {
     /// With the as-of date and whether the site lists problems: what a growth file reads too.
     private let shared: StableHasher
     private let records: [String: [Record]]
-    private let sources: [String: ContentDigest]
+    private let sources: SourceDigests
 
     /// Nil without the files' digests (a build without `--cache`).
     init?(school: School, sources: SourceDigests, asOf: Day, audience: Audience, hasProblems: Bool) {
-        guard !sources.byPath.isEmpty else { return nil }
-        let recordFiles = Set(school.records.map(\.source.path))
+        guard !sources.isEmpty else { return nil }
+        var others: [(path: String, digest: ContentDigest)] = []
+        var recordFiles = 0
+        sources.each { path, digest, isRecord in
+            if isRecord { recordFiles += 1 } else { others.append((path, digest)) }
+        }
+        // The model's records are among the files read as records: when
+        // there are as many, they are those files. Else some record was
+        // left out of the model, and its file counts among the others.
+        if recordFiles != school.records.count {
+            let inModel = Set(school.records.map(\.source.path))
+            others = []
+            sources.each { path, digest, _ in
+                if !inModel.contains(path) { others.append((path, digest)) }
+            }
+        }
         var hasher = StableHasher()
         hasher.add("growth 1")
         hasher.add(audience.rawValue)
-        let others = sources.byPath.filter { !recordFiles.contains($0.key) }
         hasher.add(count: others.count)
-        for (path, digest) in others.sorted(by: { $0.key < $1.key }) {
+        for (path, digest) in others.sorted(by: { $0.path < $1.path }) {
             hasher.add(path)
             hasher.add(digest)
         }
@@ -49,7 +62,7 @@ struct PageInputs: Sendable {
         hasher.add(byte: hasProblems ? 1 : 0)
         shared = hasher
         records = Dictionary(grouping: school.records, by: \.studentID)
-        self.sources = sources.byPath
+        self.sources = sources
     }
 
     /// What a tutor page's list of `records` (`TutorRecordView`, under

@@ -390,6 +390,9 @@ import Testing
         #expect(spareInode != nil && spareInode == school.inode("students/s3/index.html"))
         #expect(!FileManager.default.fileExists(atPath: spare.path + "/students/s2/index.html"))
         #expect(!FileManager.default.fileExists(atPath: spare.path + "/.growth-site"))
+        // A folder left empty goes too; one that holds a kept file stays.
+        #expect(!FileManager.default.fileExists(atPath: spare.path + "/students/s2"))
+        #expect(FileManager.default.fileExists(atPath: spare.path + "/students"))
         // Spoil the spare site every way: an extra file, a page with other
         // bytes, a folder where a file goes, a file where a folder goes, and
         // a link to a folder outside where a folder goes.
