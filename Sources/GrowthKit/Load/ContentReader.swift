@@ -15,10 +15,13 @@ enum ContentReader {
     /// it. Folders `deferringFrom` levels down (2: `students/<id>`) are not
     /// listed but returned, sorted, for a worker to list. Uses `readdir`
     /// directly: Foundation's enumerator costs seconds on a large school.
+    /// `unchecked` are the paths of links and of files the folder did not
+    /// say are regular: a reader asks what each is before reading it.
     static func listFiles(in rootPath: String, from folder: String = "", deferringFrom depth: Int? = nil) -> (
-        paths: [String], deferred: [String], diagnostics: [Diagnostic]
+        paths: [String], deferred: [String], diagnostics: [Diagnostic], unchecked: Set<String>
     ) {
         var paths: [String] = []
+        var unchecked: Set<String> = []
         var deferred: [String] = []
         var diagnostics: [Diagnostic] = []
         var folders = [folder]
@@ -72,10 +75,11 @@ enum ContentReader {
                         continue
                     }
                     paths.append(path)
+                    unchecked.insert(path)
                 }
             }
         }
-        return (paths.sorted(), deferred.sorted(), diagnostics)
+        return (paths.sorted(), deferred.sorted(), diagnostics, unchecked)
     }
 
     /// A file's bytes with open/read/close: no `Data` to copy them out of.
@@ -122,10 +126,10 @@ enum ContentReader {
     /// stamp (a fresh clone, a file saved unchanged). `cached` says whether
     /// the cache holds it now.
     static func readAndParse(
-        _ path: String, _ kind: ContentFileKind, in folder: Int32, cache: ParseCache?, stamp: ParseCache.Stamp?,
-        readStarted: Int64
+        _ path: String, _ kind: ContentFileKind, at place: FileReader.Place, with reader: FileReader,
+        cache: ParseCache?, stamp: ParseCache.Stamp?, readStarted: Int64
     ) -> (file: ParsedFile, cached: Bool) {
-        guard let bytes = readFile(path, in: folder) else {
+        guard let bytes = reader.read(path, at: place) else {
             // What the cache knew of it is not what the file is now: a build
             // must not take the file for unchanged (`PageInputs`).
             cache?.forget(path)
@@ -135,7 +139,7 @@ enum ContentReader {
             return (unreadable, false)
         }
         guard let cache else { return (DocumentParser.parse(path: path, kind: kind, bytes: bytes), false) }
-        let digest = ContentDigest.of(bytes)
+        let digest = ContentDigest.of(UnsafeRawBufferPointer(bytes))
         let stamp = ParseCache.kept(stamp, readStarted: readStarted)
         if let known = cache.file(path, digest: digest, stamp: stamp) { return (known, true) }
         let parsed = DocumentParser.parse(path: path, kind: kind, bytes: bytes)
@@ -165,7 +169,7 @@ enum ContentReader {
         // The top two levels are listed here; each folder below them (a
         // student's) by the worker that reads its files, so listing 2,000
         // folders runs on every core beside the parsing.
-        let (top, folders, listDiagnostics) = listFiles(in: listRoot, deferringFrom: 2)
+        let (top, folders, listDiagnostics, topUnchecked) = listFiles(in: listRoot, deferringFrom: 2)
         var diagnostics = listDiagnostics
         if !top.contains("school.yml") {
             diagnostics.append(
@@ -188,35 +192,48 @@ enum ContentReader {
                 group.addTask {
                     var parsed: [ParsedFile] = []
                     var problems: [Diagnostic] = []
-                    var paths: [String] = []
                     // How many of the files the cache holds once read.
                     var cached = 0
+                    let reader = FileReader()
+                    // `paths` under `base`, each opened from it.
+                    func read(_ paths: [String], at base: FileReader.Place, unchecked: Set<String>) {
+                        for path in paths {
+                            let place = unchecked.contains(path) ? base.unchecked : base
+                            let stamp = cache.flatMap { _ in place.stamp(path) }
+                            // Unchanged since the last read: classified and parsed then.
+                            if let stamp, let known = cache?.file(path, stamp: stamp) {
+                                parsed.append(known)
+                                cached += 1
+                                continue
+                            }
+                            switch ContentLayout.classify(path) {
+                            case .success(let kind):
+                                let read = readAndParse(
+                                    path, kind, at: place, with: reader, cache: cache, stamp: stamp,
+                                    readStarted: readStarted)
+                                parsed.append(read.file)
+                                if read.cached { cached += 1 }
+                            case .failure(let diagnostic): problems.append(diagnostic)
+                            case nil: break
+                            }
+                        }
+                    }
                     for unit in chunk {
                         guard unit.isFolder else {
-                            paths.append(unit.key)
+                            read([unit.key], at: FileReader.Place(folder: folder), unchecked: topUnchecked)
                             continue
                         }
-                        let listed = listFiles(in: listRoot, from: String(unit.key.dropLast()))
-                        paths += listed.paths
+                        let name = String(unit.key.dropLast())
+                        let listed = listFiles(in: listRoot, from: name)
                         problems += listed.diagnostics
-                    }
-                    for path in paths {
-                        let stamp = cache.flatMap { _ in ParseCache.stamp(path, in: folder) }
-                        // Unchanged since the last read: classified and parsed then.
-                        if let stamp, let known = cache?.file(path, stamp: stamp) {
-                            parsed.append(known)
-                            cached += 1
-                            continue
-                        }
-                        switch ContentLayout.classify(path) {
-                        case .success(let kind):
-                            let read = readAndParse(
-                                path, kind, in: folder, cache: cache, stamp: stamp, readStarted: readStarted)
-                            parsed.append(read.file)
-                            if read.cached { cached += 1 }
-                        case .failure(let diagnostic): problems.append(diagnostic)
-                        case nil: break
-                        }
+                        // Its files opened from the folder itself: one name to look up, not three.
+                        let opened = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                        defer { if opened >= 0 { close(opened) } }
+                        let base =
+                            opened >= 0
+                            ? FileReader.Place(folder: opened, skipping: unit.key.utf8.count)
+                            : FileReader.Place(folder: folder)
+                        read(listed.paths, at: base, unchecked: listed.unchecked)
                     }
                     return (number, parsed, problems, cached)
                 }

@@ -63,6 +63,10 @@ public final class ParseCache: @unchecked Sendable {
 
     /// Wrapping: a file dated past the year 2262 must not stop the read.
     static func stamp(_ path: String, in folder: Int32 = AT_FDCWD) -> Stamp? {
+        path.withCString { stamp($0, in: folder) }
+    }
+
+    static func stamp(_ path: UnsafePointer<CChar>, in folder: Int32) -> Stamp? {
         var info = stat()
         guard fstatat(folder, path, &info, 0) == 0 else { return nil }
         return Stamp(

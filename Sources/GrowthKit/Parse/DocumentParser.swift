@@ -2,6 +2,11 @@
 /// diagnostics out, so it can run on many files at once.
 enum DocumentParser {
     static func parse(path: String, kind: ContentFileKind, bytes: [UInt8]) -> ParsedFile {
+        bytes.withUnsafeBufferPointer { parse(path: path, kind: kind, bytes: $0) }
+    }
+
+    /// The same from bytes the caller keeps (a reader's buffer, used again for the next file).
+    static func parse(path: String, kind: ContentFileKind, bytes: UnsafeBufferPointer<UInt8>) -> ParsedFile {
         let text: String
         switch TextDecoding.decode(bytes, path: path) {
         case .success(let decoded): text = decoded

@@ -5,23 +5,30 @@ import Foundation
 /// the encoding the file most likely is in.
 enum TextDecoding {
     static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+        bytes.withUnsafeBufferPointer { decode($0, path: path) }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         // The standard library's validation is the fast path; the byte that
         // fails it is looked for only when it does.
-        guard var text = String(validating: body, as: UTF8.self) else {
-            let bad = firstInvalidUTF8(body) ?? 0
-            let location = locate(offset: bad, in: body, path: path)
-            let guess = guessEncoding(bytes)
+        guard var text = String(validating: UnsafeBufferPointer(rebasing: body), as: UTF8.self) else {
+            let all = Array(bytes)
+            let start = body.startIndex - bytes.startIndex
+            let bad = firstInvalidUTF8(all[start...]) ?? 0
+            let location = locate(offset: bad, in: all[start...], path: path)
+            let guess = guessEncoding(all)
             return .failure(
                 .error(
                     .encoding, at: location,
                     "the file is not UTF-8\(guess.map { "; it looks like \($0)" } ?? ""). Save it as UTF-8.")
             )
         }
-        let hasReturn = body.withUnsafeBytes { bytes in
-            bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), bytes.count) != nil } ?? false
-        }
+        let hasReturn =
+            UnsafeBufferPointer(rebasing: body).baseAddress.map {
+                memchr($0, Int32(UInt8(ascii: "\r")), body.count) != nil
+            } ?? false
         if hasReturn {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
