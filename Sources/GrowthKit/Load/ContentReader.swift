@@ -186,9 +186,14 @@ enum ContentReader {
         let chunks = stride(from: 0, to: units.count, by: chunkSize).map {
             Array(units[$0..<min($0 + chunkSize, units.count)])
         }
+        // The surveys first: a school's survey is one long table, and
+        // parsed last it would keep one core busy after the other is done.
+        let isSurvey = { (chunk: [(key: String, isFolder: Bool)]) in chunk.contains { $0.key.hasPrefix("surveys/") } }
+        let order = chunks.indices.filter { isSurvey(chunks[$0]) } + chunks.indices.filter { !isSurvey(chunks[$0]) }
         let (parsedFiles, unclassified, cached) = await withTaskGroup(of: (Int, [ParsedFile], [Diagnostic], Int).self) {
             group in
-            for (number, chunk) in chunks.enumerated() {
+            for number in order {
+                let chunk = chunks[number]
                 group.addTask {
                     var parsed: [ParsedFile] = []
                     var problems: [Diagnostic] = []
