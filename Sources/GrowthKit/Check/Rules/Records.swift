@@ -1,8 +1,9 @@
 extension CrossFileRules {
     mutating func reportMissingStudentFolders(_ records: [Parsed<Record>]) {
         var reported: Set<String> = []
-        for parsed in records where !ids.students.contains(parsed.value.studentID) {
-            let id = parsed.value.studentID
+        // By index: each record looked at in place, not copied to read its student.
+        for index in records.indices where !ids.students.contains(records[index].value.studentID) {
+            let id = records[index].value.studentID
             guard reported.insert(id).inserted else { continue }
             let count = records.count { $0.value.studentID == id }
             let records = "\(count) record\(count == 1 ? " is" : "s are")"
@@ -37,7 +38,9 @@ extension CrossFileRules {
         var halves: [[Parsed<Record>]] = [[], []]
         halves[0].reserveCapacity(lower)
         halves[1].reserveCapacity(parsedRecords.count - lower)
-        parsedRecords.reverse()
+        // Last first, so each half is in reverse: its worker takes it from
+        // the end, in file order. Reversing an array of records in place
+        // copies each one twice.
         while let parsed = parsedRecords.popLast() {
             halves[parsed.value.studentID < pivot ? 0 : 1].append(parsed)
         }
@@ -63,7 +66,7 @@ extension CrossFileRules {
         return records
     }
 
-    /// One half's records, sorted; `parsedRecords` is used up.
+    /// One half's records, sorted; `parsedRecords` (last file first) is used up.
     private mutating func buildRecords(
         of parsedRecords: consuming [Parsed<Record>], students: [Student], positions: [String: Int]
     ) -> [Record] {
@@ -74,7 +77,6 @@ extension CrossFileRules {
         // Each term's confidential-by-default types, found once rather than per record.
         let defaults = settings.map { settings in settings.terms.map { settings.policy(for: $0).confidentialByDefault }
         }
-        parsedRecords.reverse()
         while let parsed = parsedRecords.popLast() {
             var record = parsed.value
             guard let position = positions[record.studentID] else { continue }
