@@ -147,9 +147,14 @@ private enum EventReader {
                 finished = YAMLNode(
                     value: .scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), line: line, column: column)
             case YAML_SEQUENCE_START_EVENT:
-                stack.append(Open(isMapping: false, line: line, column: column))
+                var open = Open(isMapping: false, line: line, column: column)
+                // Room for a front matter's short lists and mappings at once, not grown 1, 2, 4, 8.
+                open.items.reserveCapacity(4)
+                stack.append(open)
             case YAML_MAPPING_START_EVENT:
-                stack.append(Open(isMapping: true, line: line, column: column))
+                var open = Open(isMapping: true, line: line, column: column)
+                open.pairs.reserveCapacity(8)
+                stack.append(open)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 finished = stack.popLast()?.node
             default:
