@@ -10,6 +10,8 @@ public enum ContentCheck {
         content root: URL, asOf given: Day?, sourceDateEpoch: String?, now: Date = Date(), history: Bool = false,
         cache: ParseCache? = nil
     ) async -> (CheckedContent, asOf: Day?) {
+        // git runs in processes of its own: asked now, it answers while the files are read.
+        let pendingHistory = history ? GitHistory.Pending(root) : nil
         let files = await ContentReader.read(root, cache: cache)
         let sources = cache?.digests
         var dates: CheckDates?
@@ -20,11 +22,15 @@ public enum ContentCheck {
             return resolved
         }
         if let sources { checked.sources = sources }
-        if history, var school = checked.school, let today = dates?.today {
-            switch GitHistory.read(root, timezone: school.settings.timezone) {
+        if let pendingHistory, var school = checked.school, let today = dates?.today {
+            switch GitHistory.outcome(of: pendingHistory.log, timezone: school.settings.timezone) {
             case .known(let written):
+                // Held here alone, so its records are changed in place: while
+                // `checked` shared them, the first change copied all 55,000.
+                checked.school = nil
                 for index in school.records.indices {
-                    school.records[index].written = written[school.records[index].source.path] ?? today
+                    let day = written[school.records[index].source.path] ?? today
+                    if school.records[index].written != day { school.records[index].written = day }
                 }
                 checked.school = school
             case .unavailable(let note):

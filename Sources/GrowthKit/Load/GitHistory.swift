@@ -13,8 +13,27 @@ public enum GitHistory {
         case unavailable(String)
     }
 
+    /// What git printed of the content folder's history, or why it printed nothing.
+    enum Log: Sendable {
+        case printed(String)
+        case unavailable(String)
+    }
+
     /// Reads the first-commit day of every file under `content`, in `timezone`.
     static func read(_ content: URL, timezone: String) -> Outcome {
+        outcome(of: log(content), timezone: timezone)
+    }
+
+    /// The days `log` names, in `timezone`.
+    static func outcome(of log: Log, timezone: String) -> Outcome {
+        switch log {
+        case .printed(let text): .known(parse(text, timezone: timezone))
+        case .unavailable(let note): .unavailable(note)
+        }
+    }
+
+    /// Asks git, in three processes, for the history of `content`.
+    static func log(_ content: URL) -> Log {
         let folder = content.standardizedFileURL.path
         guard let inside = try? git(["-C", folder, "rev-parse", "--is-inside-work-tree"]),
             inside.trimmingCharacters(in: .whitespacesAndNewlines) == "true"
@@ -38,7 +57,30 @@ public enum GitHistory {
         else {
             return .unavailable("git log failed in \(folder): late entries cannot be told, no record is marked late")
         }
-        return .known(parse(log, timezone: timezone))
+        return .printed(log)
+    }
+
+    /// `log` asked on a thread of its own from the moment it is made: git
+    /// answers while the content is read, instead of after it with the
+    /// cores idle.
+    final class Pending: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        /// Written once, before `done` is signalled.
+        private var answer: Log?
+
+        init(_ content: URL) {
+            Thread.detachNewThread { [self] in
+                answer = GitHistory.log(content)
+                done.signal()
+            }
+        }
+
+        /// What git said, once it has.
+        var log: Log {
+            done.wait()
+            defer { done.signal() }
+            return answer!
+        }
     }
 
     /// `\u{1}<seconds>\0\n<path>\0<path>\0…` per commit, oldest first: the
