@@ -173,6 +173,8 @@ enum RecordParser {
         return a.isEmpty ? b.count : row[b.count]
     }
 
+    static let followUpKeys: Set<String> = ["action", "due", "done"]
+
     static func parseFollowUps(_ fields: YAMLFields) -> [FollowUp] {
         let file = fields.file
         let shape = "a list of `{ action: …, due: YYYY-MM-DD, done: false }`"
@@ -185,7 +187,7 @@ enum RecordParser {
                 return nil
             }
             let entry = YAMLFields(mapping, in: file, at: file.location(of: item))
-            entry.rejectUnknownKeys(["action", "due", "done"], in: "a follow-up")
+            entry.rejectUnknownKeys(followUpKeys, in: "a follow-up")
             let action = entry.string("action", required: true, what: "what is to be done")
             let due = entry.day("due")
             let done = entry.bool("done") ?? false

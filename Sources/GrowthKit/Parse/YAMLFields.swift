@@ -273,6 +273,9 @@ struct YAMLFields {
     /// `true`/`false` (also `yes`/`no`).
     func bool(_ key: String) -> Bool? {
         guard let text = string(key, what: "true or false") else { return nil }
+        // As written, most often: not lowercased into a new string to find out.
+        if text == "true" { return true }
+        if text == "false" { return false }
         switch text.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false

@@ -81,9 +81,14 @@ extension CrossFileRules {
             var record = parsed.value
             guard let position = positions[record.studentID] else { continue }
             let unknown = unresolved(parsed.references)
+            let dateLocation = parsed.dateLocation
+            let saysConfidential = parsed.fieldLocations["confidential"] != nil
+            // Let go before the record changes: while the parsed record
+            // still held its fields, the first change copied them.
+            _ = consume parsed
             if let tutor = record.tutorID, unknown.contains("tutor:" + tutor) { record.tutorID = nil }
-            guard checkDate(record.date, at: parsed.dateLocation ?? record.source, what: "the record") else { continue }
-            if parsed.fieldLocations["confidential"] == nil, let settings, let defaults {
+            guard checkDate(record.date, at: dateLocation ?? record.source, what: "the record") else { continue }
+            if !saysConfidential, let settings, let defaults {
                 let confidential = defaults[settings.termIndex(asOf: record.date)].contains(record.type)
                 // Marked only when it changes: a record shared with the parse cache is copied when changed.
                 if record.content.isConfidential != confidential { record.content.mark(confidential: confidential) }
