@@ -83,9 +83,11 @@ public enum ParseStore {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let tag = directory.appendingPathComponent(CacheDirectoryTag.name).path
-            if !FileManager.default.fileExists(atPath: tag) {
-                try Data(CacheDirectoryTag.text("growth --cache: the content files as parsed").utf8)
-                    .write(to: URL(fileURLWithPath: tag))
+            if !FileManager.default.fileExists(atPath: tag),
+                let code = PlainFile.write(
+                    Array(CacheDirectoryTag.text("growth --cache: the content files as parsed").utf8), to: tag)
+            {
+                return "cannot keep the parsed files in \(directory.path): \(String(cString: strerror(code)))"
             }
         } catch {
             let cause = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
@@ -115,8 +117,7 @@ public enum ParseStore {
             out.append(body)
             let final = shardPath(shard, in: folder)
             let temporary = final + ".new-\(getpid())-\(index)"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(out.bytes)),
-                rename(temporary, final) == 0
+            guard PlainFile.write(out.bytes, to: temporary) == nil, rename(temporary, final) == 0
             else {
                 unlink(temporary)
                 return failures.ignore(shard, "cannot write \(final)")

@@ -148,7 +148,7 @@ public final class BuildCache: Sendable {
     /// reading them.
     func held(_ path: String, _ content: [UInt8]) -> stat? {
         guard let stamp = files[path], stamp.hasPrefix("\(content.count):"), let info = held(path),
-            let data = FileManager.default.contents(atPath: stored(path)), data.elementsEqual(content)
+            ContentReader.readFile(stored(path)) == content
         else { return nil }
         return info
     }
@@ -159,7 +159,7 @@ public final class BuildCache: Sendable {
     private func manifest(
         _ generated: Set<String>, at root: String, unchanged: Set<String> = [], digests: [String: PageDigest],
         inputs: [String: PageDigest]
-    ) -> Data? {
+    ) -> [UInt8]? {
         var stamps: [String: String] = [:]
         stamps.reserveCapacity(generated.count)
         for path in generated {
@@ -181,7 +181,7 @@ public final class BuildCache: Sendable {
             "inputs": .object(inputs.mapValues { .string($0.description) }),
             "files": .object(stamps.mapValues(JSONValue.string)),
         ]
-        return Data(JSONValue.object(stored).bytes)
+        return JSONValue.object(stored).bytes
     }
 
     /// Marks a cache folder (the Cache Directory Tagging Specification, which
@@ -228,7 +228,7 @@ public final class BuildCache: Sendable {
         guard
             let manifest = manifest(
                 generated, at: folder.path + "/files", unchanged: kept, digests: digests, inputs: inputs),
-            FileManager.default.createFile(atPath: temporary, contents: manifest), rename(temporary, json) == 0
+            PlainFile.write(manifest, to: temporary) == nil, rename(temporary, json) == 0
         else { return false }
         return true
     }
@@ -238,8 +238,8 @@ public final class BuildCache: Sendable {
         guard (try? OutputFolder.makeParents(of: path, in: root, made: &made)) != nil else { return false }
         let to = root + "/" + path
         if link(from, to) == 0 { return true }
-        guard let data = FileManager.default.contents(atPath: from) else { return false }
-        return FileManager.default.createFile(atPath: to, contents: data)
+        guard let bytes = ContentReader.readFile(from) else { return false }
+        return PlainFile.write(bytes, to: to) == nil
     }
 
     /// A new cache made beside the old one and swapped in for it.
@@ -274,8 +274,8 @@ public final class BuildCache: Sendable {
             throw fail("cannot keep \(path) in the cache; the next build renders every page")
         }
         guard let manifest = manifest(generated, at: staging.path + "/files", digests: digests, inputs: inputs),
-            manager.createFile(atPath: staging.path + "/cache.json", contents: manifest),
-            manager.createFile(atPath: staging.path + "/" + Self.tag, contents: Data(Self.tagText.utf8))
+            PlainFile.write(manifest, to: staging.path + "/cache.json") == nil,
+            PlainFile.write(Array(Self.tagText.utf8), to: staging.path + "/" + Self.tag) == nil
         else {
             try? FileManager.default.removeItem(at: staging)
             throw fail("cannot write the cache's cache.json; the next build renders every page")

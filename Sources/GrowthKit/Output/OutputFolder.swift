@@ -113,22 +113,7 @@ public enum OutputFolder {
     }
 
     static func writeFile(_ bytes: [UInt8], to full: String, named path: String) throws(WriteError) {
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
-        var offset = 0
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
-        if close(descriptor) != 0, failure == nil { throw WriteError(path: path, code: errno) }
-        if let failure { throw WriteError(path: path, code: failure) }
+        if let code = PlainFile.write(bytes, to: full) { throw WriteError(path: path, code: code) }
     }
 
     /// Puts `staging` where `target` is: one atomic exchange where Linux

@@ -70,8 +70,11 @@ public final class OutputLock: Sendable {
     /// Writes who holds the lock into the lock file, for a second build to say.
     func recordHolder() {
         let text = "pid \(getpid()) on \(ProcessInfo.processInfo.hostName), since \(Self.timestamp())\n"
-        ftruncate(descriptor, 0)
-        _ = text.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+        // Written over the last holder, then cut to its length: truncating
+        // to nothing first frees the file's block, which this disk (mounted
+        // with `discard`) waits for.
+        let length = text.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+        if length >= 0 { ftruncate(descriptor, off_t(length)) }
     }
 
     /// What the lock file says of its holder.
