@@ -17,12 +17,14 @@ enum ModelBuilder {
         var inventory = Inventory()
         // Most files are records: one allocation instead of doubling copies.
         inventory.records.reserveCapacity(files.count)
-        files.reverse()
-        while let file = files.popLast() {
-            diagnostics += file.diagnostics
-            inventory.add(file.document)
+        // In place, each file let go once read: reversing the array to take
+        // them from its end copied every one twice.
+        for index in files.indices {
+            diagnostics += files[index].diagnostics
+            inventory.add(files[index].document)
+            files[index] = ParsedFile(path: "", document: nil, diagnostics: [])
         }
-        files = []  // popLast keeps the storage: give it back now
+        files = []
         let ids = KnownIDs(inventory, paths: paths)
         var builder = CrossFileRules(
             ids: ids, settings: inventory.settings.first?.value, parsedSettings: inventory.settings.first)
