@@ -86,38 +86,11 @@ enum ContentReader {
     /// Nil for anything but a regular file: a named pipe in the content
     /// would otherwise block the read until something wrote to it.
     static func readFile(_ path: String) -> [UInt8]? {
-        readFile(path, in: AT_FDCWD)
-    }
-
-    /// `path` read relative to the open folder `folder`: a worker that reads
-    /// 57,000 files opens each from the content folder, not from `/`.
-    static func readFile(_ path: String, in folder: Int32) -> [UInt8]? {
-        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        // The size stat gives, and one byte more: a file that has grown
-        // since fills it and is read on to its end; one that has not is
-        // done without a last read to find its end.
-        let size = max(Int(info.st_size), 0)
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let count = bytes.withUnsafeMutableBytes {
-                Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            filled += count
-            if filled == size { break }
+        let reader = FileReader(capacity: 0)
+        // The bytes are the reader's until it goes: copied out while it is here.
+        return withExtendedLifetime(reader) {
+            reader.read(path, at: FileReader.Place(folder: AT_FDCWD).unchecked).map { Array($0) }
         }
-        bytes.removeLast(bytes.count - filled)
-        return bytes
     }
 
     /// One content file read and parsed, and kept in `cache` under its

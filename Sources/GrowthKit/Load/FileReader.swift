@@ -50,10 +50,14 @@ final class FileReader {
         if !place.isRegular {
             var info = stat()
             guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            // Room for the size it has and a byte more: one read, and a
+            // short one, unless the file has grown since.
+            let size = max(Int(info.st_size), 0)
+            if size >= buffer.count { grow(to: size + 1, keeping: 0) }
         }
         var filled = 0
         while true {
-            if filled == buffer.count { grow() }
+            if filled == buffer.count { grow(to: max(buffer.count * 2, 1 << 12), keeping: filled) }
             let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if count < 0 {
                 if errno == EINTR { continue }
@@ -67,10 +71,10 @@ final class FileReader {
         return UnsafeBufferPointer(rebasing: buffer[..<filled])
     }
 
-    /// Twice the room, keeping what was read.
-    private func grow() {
-        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
-        _ = larger.initialize(from: buffer)
+    /// Room for `capacity` bytes, keeping the first `filled`.
+    private func grow(to capacity: Int, keeping filled: Int) {
+        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        if filled > 0 { larger.baseAddress!.initialize(from: buffer.baseAddress!, count: filled) }
         buffer.deallocate()
         buffer = larger
     }
