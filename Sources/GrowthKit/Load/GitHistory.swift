@@ -7,16 +7,41 @@ import Foundation
 public enum GitHistory {
     /// What the history says, or why it says nothing.
     enum Outcome: Sendable, Equatable {
-        /// Path in the content folder → the day it was first committed.
-        case known([String: Day])
+        /// The day each path in the content folder was first committed.
+        case known(FirstCommits)
         /// Late entries cannot be told: the one warning to print.
         case unavailable(String)
     }
 
-    /// What git printed of the content folder's history, or why it printed nothing.
+    /// What git said of the content folder's history, read, or why it said nothing.
     enum Log: Sendable {
-        case printed(String)
+        case read(Additions)
         case unavailable(String)
+    }
+
+    /// Which commit added each path, and each commit's time: what the log
+    /// says before a time zone turns the times into days.
+    struct Additions: Sendable {
+        /// Path → the commit that added it (an index into `seconds`).
+        var commits: [String: Int] = [:]
+        /// Seconds since 1970, oldest commit first.
+        var seconds: [Double] = []
+
+        /// The days, in `timezone`: one per commit, not one per file.
+        func days(in timezone: String) -> FirstCommits {
+            FirstCommits(commits: commits, days: seconds.map { Day(Date(timeIntervalSince1970: $0), in: timezone) })
+        }
+    }
+
+    /// The day each path was first committed.
+    struct FirstCommits: Sendable, Equatable {
+        fileprivate var commits: [String: Int]
+        fileprivate var days: [Day]
+
+        subscript(path: String) -> Day? { commits[path].map { days[$0] } }
+
+        /// Every path and its day.
+        var all: [String: Day] { commits.mapValues { days[$0] } }
     }
 
     /// Reads the first-commit day of every file under `content`, in `timezone`.
@@ -27,12 +52,12 @@ public enum GitHistory {
     /// The days `log` names, in `timezone`.
     static func outcome(of log: Log, timezone: String) -> Outcome {
         switch log {
-        case .printed(let text): .known(parse(text, timezone: timezone))
+        case .read(let additions): .known(additions.days(in: timezone))
         case .unavailable(let note): .unavailable(note)
         }
     }
 
-    /// Asks git, in three processes, for the history of `content`.
+    /// Asks git, in three processes, for the history of `content`, and reads what it says.
     static func log(_ content: URL) -> Log {
         let folder = content.standardizedFileURL.path
         guard let inside = try? git(["-C", folder, "rev-parse", "--is-inside-work-tree"]),
@@ -57,12 +82,12 @@ public enum GitHistory {
         else {
             return .unavailable("git log failed in \(folder): late entries cannot be told, no record is marked late")
         }
-        return .printed(log)
+        return .read(parse(log))
     }
 
-    /// `log` asked on a thread of its own from the moment it is made: git
-    /// answers while the content is read, instead of after it with the
-    /// cores idle.
+    /// `log` asked and read on a thread of its own from the moment it is
+    /// made: git answers, and its answer is read, while the content is
+    /// read, instead of after it with the cores idle.
     final class Pending: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         /// Written once, before `done` is signalled.
@@ -84,19 +109,47 @@ public enum GitHistory {
     }
 
     /// `\u{1}<seconds>\0\n<path>\0<path>\0…` per commit, oldest first: the
-    /// first commit naming a path is the one that added it.
-    static func parse(_ log: String, timezone: String) -> [String: Day] {
-        var days: [String: Day] = [:]
-        for commit in log.split(separator: "\u{1}") {
-            let fields = commit.split(separator: "\0", omittingEmptySubsequences: true)
-            guard let seconds = fields.first.flatMap({ Double($0) }) else { continue }
-            let day = Day(Date(timeIntervalSince1970: seconds), in: timezone)
-            for field in fields.dropFirst() {
-                let path = field.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !path.isEmpty, days[path] == nil { days[path] = day }
+    /// first commit naming a path is the one that added it. A commit whose
+    /// time is not a number is skipped.
+    ///
+    /// Read by the byte: a school's first commit names every file, and
+    /// splitting 2 MB of log by `Character` and trimming each path through
+    /// Foundation took 0.6 s of a cached build.
+    static func parse(_ log: String) -> Additions {
+        var additions = Additions()
+        var log = log
+        log.withUTF8 { bytes in
+            // Each file is one field: room for them all at once.
+            additions.commits.reserveCapacity(bytes.count { $0 == 0 })
+            for commit in bytes.split(separator: 1) {
+                let fields = commit.split(separator: 0)
+                guard let first = fields.first,
+                    let seconds = Double(String(decoding: first, as: UTF8.self))
+                else { continue }
+                additions.seconds.append(seconds)
+                for field in fields.dropFirst() {
+                    let path = trimmed(field)
+                    if !path.isEmpty, additions.commits[path] == nil {
+                        additions.commits[path] = additions.seconds.count - 1
+                    }
+                }
             }
         }
-        return days
+        return additions
+    }
+
+    /// A path without the white space around it (the line break after a
+    /// commit's time): by the byte where it is ASCII, else as Foundation trims.
+    private static func trimmed(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var path = field
+        while let byte = path.first, isSpace(byte) { path = path.dropFirst() }
+        while let byte = path.last, isSpace(byte) { path = path.dropLast() }
+        let text = String(decoding: path, as: UTF8.self)
+        guard let first = path.first, let last = path.last, first < 0x80, last < 0x80 else {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return text
     }
 
     /// A git that failed, with what it said.
