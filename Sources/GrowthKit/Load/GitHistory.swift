@@ -39,14 +39,6 @@ public enum GitHistory {
         fileprivate var days: [Day]
 
         subscript(path: String) -> Day? { commits[path].map { days[$0] } }
-
-        /// Every path and its day.
-        var all: [String: Day] { commits.mapValues { days[$0] } }
-    }
-
-    /// Reads the first-commit day of every file under `content`, in `timezone`.
-    static func read(_ content: URL, timezone: String) -> Outcome {
-        outcome(of: log(content), timezone: timezone)
     }
 
     /// The days `log` names, in `timezone`.
