@@ -77,7 +77,7 @@ struct KnownIDs {
         tutors = Set(inventory.tutors.map(\.value.id))
         students = Set(inventory.students.map(\.value.id))
         terms = Set(inventory.settings.first?.value.terms.map(\.id) ?? [])
-        for path in paths where Self.isEntityFile(path) {
+        for path in paths {
             let parts = path.split(separator: "/").map(String.init)
             if parts.count == 2, parts[1].hasSuffix(".md") {
                 let id = String(parts[1].dropLast(3))

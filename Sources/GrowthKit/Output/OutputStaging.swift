@@ -29,8 +29,8 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     /// What the build made, without the marker and a person's files: what the cache keeps.
     private var generated: Set<String> = []
     /// Files linked from the cache: the same files on disk as the cache's,
-    /// with the inode of each.
-    private var kept: [String: UInt64] = [:]
+    /// with the `lstat` of each.
+    private var kept: [String: stat] = [:]
     /// The old site as `commit` found it, when it goes to the cache as its
     /// spare: `pruneSpare` goes through it without walking it again.
     private var oldTree: OutputFolder.Tree?
@@ -170,7 +170,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         guard let held = cache?.held(path), place(path, held) else { return false }
         lock.withLock {
             written.insert(path)
-            kept[path] = UInt64(held.st_ino)
+            kept[path] = held
             digests[path] = digest
             self.inputs[path] = inputs
             counts.reused += 1
@@ -200,7 +200,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             if let held = cache?.held(path, content), place(path, held) {
                 lock.withLock {
                     counts.unchanged += 1
-                    kept[path] = UInt64(held.st_ino)
+                    kept[path] = held
                 }
             } else {
                 try makeFolders(of: path)
@@ -329,7 +329,9 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
         var holding: Set<Substring> = []
         for item in items where item.kind != .folder {
             let full = cache.spare + "/" + item.path
-            if item.kind == .file, let inode = kept[item.path], inode == item.inode || Self.isFile(full, inode) {
+            if item.kind == .file, let held = kept[item.path],
+                UInt64(held.st_ino) == item.inode || Self.isFile(full, held)
+            {
                 var folder = Substring(item.path)
                 while let slash = folder.lastIndex(of: "/") {
                     folder = folder[..<slash]
@@ -349,12 +351,6 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     private static func isFile(_ path: String, _ held: stat) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_ino == held.st_ino && info.st_dev == held.st_dev
-    }
-
-    /// Whether `path` itself is the file numbered `inode` on the file system of the cache.
-    private static func isFile(_ path: String, _ inode: UInt64) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && UInt64(info.st_ino) == inode
     }
 
     /// Keeps the site just committed in the cache for the next build; nil,
