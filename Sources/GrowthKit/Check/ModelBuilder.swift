@@ -20,9 +20,9 @@ enum ModelBuilder {
         // In place, each file let go once read: reversing the array to take
         // them from its end copied every one twice.
         for index in files.indices {
-            diagnostics += files[index].diagnostics
-            inventory.add(files[index].document)
-            files[index] = ParsedFile(path: "", document: nil, diagnostics: [])
+            let file = ParsedFile.take(index, from: &files)
+            diagnostics += file.diagnostics
+            inventory.add(file.document)
         }
         files = []
         let ids = KnownIDs(inventory, paths: paths)
@@ -46,8 +46,8 @@ struct Inventory {
     var summaries: [Parsed<TutorSummary>] = []
     var surveys: [Parsed<SurveyResponse>] = []
 
-    mutating func add(_ document: ParsedDocument?) {
-        switch document {
+    mutating func add(_ document: consuming ParsedDocument?) {
+        switch consume document {
         case .settings(let parsed): settings.append(parsed)
         case .schoolClass(let parsed): classes.append(parsed)
         case .tutor(let parsed): tutors.append(parsed)

@@ -155,7 +155,9 @@ enum ContentReader {
         // in that order, each folder's files sorted, are every path sorted.
         let units = (top.map { (key: $0, isFolder: false) } + folders.map { (key: $0 + "/", isFolder: true) })
             .sorted { $0.key < $1.key }
-        let chunkSize = max(4, units.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
+        // Small chunks: the last one read keeps one core busy while the
+        // others are done (a sixteenth of the school was 0.1 s alone).
+        let chunkSize = max(4, units.count / (ProcessInfo.processInfo.activeProcessorCount * 48) + 1)
         let chunks = stride(from: 0, to: units.count, by: chunkSize).map {
             Array(units[$0..<min($0 + chunkSize, units.count)])
         }
@@ -226,13 +228,7 @@ enum ContentReader {
             }
             // The paths are sorted and each chunk is a run of them: joined in
             // order, the files are in path order without sorting them.
-            var all: [ParsedFile] = []
-            all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-            for number in parts.indices {
-                all.append(contentsOf: parts[number])
-                parts[number] = []
-            }
-            return (all, problems, cached)
+            return (ParsedFile.joining(&parts), problems, cached)
         }
         // The folder's problems in path order, whichever worker found them.
         diagnostics += unclassified.sorted { $0.location.path < $1.location.path }

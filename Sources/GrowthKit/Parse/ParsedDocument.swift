@@ -50,4 +50,27 @@ struct ParsedFile: Sendable {
     var path: String
     var document: ParsedDocument?
     var diagnostics: [Diagnostic]
+
+    /// A file that holds nothing: what is left where a file was moved out.
+    static let none = ParsedFile(path: "", document: nil, diagnostics: [])
+
+    /// The file at `index`, moved out of `files` and `none` left in its
+    /// place: no copy of its values to retain and then release.
+    static func take(_ index: Int, from files: inout [ParsedFile]) -> ParsedFile {
+        var file = none
+        swap(&file, &files[index])
+        return file
+    }
+
+    /// `parts` joined in order, each file moved and `parts` left empty.
+    static func joining(_ parts: inout [[ParsedFile]]) -> [ParsedFile] {
+        let count = parts.reduce(0) { $0 + $1.count }
+        var all: [ParsedFile] = []
+        all.reserveCapacity(count)
+        for number in parts.indices {
+            for index in parts[number].indices { all.append(take(index, from: &parts[number])) }
+            parts[number] = []
+        }
+        return all
+    }
 }
