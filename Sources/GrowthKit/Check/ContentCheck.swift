@@ -15,28 +15,28 @@ public enum ContentCheck {
         let files = await ContentReader.read(root, cache: cache)
         let sources = cache?.digests
         var dates: CheckDates?
+        var historyNote: String?
         var checked = ModelBuilder.build(consume files) { settings in
             let resolved = AsOfDate.resolve(
                 given: given, sourceDateEpoch: sourceDateEpoch, now: now, settings: settings)
             dates = resolved
             return resolved
-        }
-        if let sources { checked.sources = sources }
-        if let pendingHistory, var school = checked.school, let today = dates?.today {
-            switch GitHistory.outcome(of: pendingHistory.log, timezone: school.settings.timezone) {
-            case .known(let written):
-                // Held here alone, so its records are changed in place: while
-                // `checked` shared them, the first change copied all 55,000.
-                checked.school = nil
-                for index in school.records.indices {
-                    let day = written[school.records[index].source.path] ?? today
-                    if school.records[index].written != day { school.records[index].written = day }
-                }
-                checked.school = school
+        } written: { settings in
+            // Each record's written day is set as the record is built, on
+            // every core, not changed after: that copied each record the
+            // parse cache shared, on one core.
+            guard let pendingHistory else { return nil }
+            switch GitHistory.outcome(of: pendingHistory.log, timezone: settings.timezone) {
+            case .known(let written): return written
             case .unavailable(let note):
-                checked.historyNote = note
+                historyNote = note
+                return nil
             }
         }
+        if let sources { checked.sources = sources }
+        checked.historyNote = historyNote
+        // git's table of 57,000 paths is freed beside what comes next.
+        if let pendingHistory { DispatchQueue.global().async { withExtendedLifetime(pendingHistory) {} } }
         return (checked, dates?.asOf)
     }
 }

@@ -6,9 +6,14 @@ struct CrossFileRules {
     let settings: SchoolSettings?
     let parsedSettings: Parsed<SchoolSettings>?
     var dates: CheckDates?
+    /// The day each file was first committed, from git: each record's
+    /// written day, set as it is built (one not committed yet: today).
+    var written: GitHistory.FirstCommits?
     var diagnostics: [Diagnostic] = []
     /// References to ids whose file has errors, by that file: said once there.
     var brokenReferences: [String: Int] = [:]
+    /// How many records each student id without a profile has.
+    var recordsWithoutStudent: [String: Int] = [:]
 
     init(ids: KnownIDs, settings: SchoolSettings?, parsedSettings: Parsed<SchoolSettings>?) {
         self.ids = ids
@@ -41,10 +46,10 @@ struct CrossFileRules {
             return student
         }
         let studentsByID = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0) })
-        reportMissingStudentFolders(inventory.records)
         let records = buildRecords(
             &inventory.records, students: students,
             positions: Dictionary(uniqueKeysWithValues: students.indices.map { (students[$0].id, $0) }))
+        reportMissingStudentFolders()
         let forums = buildForums(inventory.forums)
         let summaries = buildSummaries(inventory.summaries)
         let surveys = buildSurveys(inventory.surveys, students: studentsByID)

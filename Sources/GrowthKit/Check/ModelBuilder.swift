@@ -7,7 +7,12 @@ enum ModelBuilder {
     /// Takes the parsed files over: each is released as soon as its value is
     /// in the inventory, and each parsed record as soon as it is in the
     /// model, so a large school is not held twice (SPEC §9).
-    static func build(_ content: consuming ContentFiles, dates: (SchoolSettings) -> CheckDates) -> CheckedContent {
+    /// `written`: the day each file was first committed, asked once the
+    /// school's settings (its time zone) are known; nil when not known.
+    static func build(
+        _ content: consuming ContentFiles, dates: (SchoolSettings) -> CheckDates,
+        written: (SchoolSettings) -> GitHistory.FirstCommits? = { _ in nil }
+    ) -> CheckedContent {
         var diagnostics = content.diagnostics
         var files = content.files
         content.files = []
@@ -29,6 +34,7 @@ enum ModelBuilder {
         var builder = CrossFileRules(
             ids: ids, settings: inventory.settings.first?.value, parsedSettings: inventory.settings.first)
         builder.dates = builder.settings.map(dates)
+        builder.written = builder.settings.flatMap(written)
         let school = builder.build(&inventory)
         diagnostics += builder.diagnostics
         return CheckedContent(school: school, diagnostics: diagnostics.sorted(), fileCount: fileCount)

@@ -1,11 +1,7 @@
 extension CrossFileRules {
-    mutating func reportMissingStudentFolders(_ records: [Parsed<Record>]) {
-        var reported: Set<String> = []
-        // By index: each record looked at in place, not copied to read its student.
-        for index in records.indices where !ids.students.contains(records[index].value.studentID) {
-            let id = records[index].value.studentID
-            guard reported.insert(id).inserted else { continue }
-            let count = records.count { $0.value.studentID == id }
+    /// The students whose records `buildRecords` found without a profile.
+    mutating func reportMissingStudentFolders() {
+        for (id, count) in recordsWithoutStudent.sorted(by: { $0.key < $1.key }) {
             let records = "\(count) record\(count == 1 ? " is" : "s are")"
             if ids.broken.contains(KnownIDs.key(.student, id)) {
                 error(
@@ -48,20 +44,22 @@ extension CrossFileRules {
         var empty = self
         empty.diagnostics = []
         empty.brokenReferences = [:]
+        empty.recordsWithoutStudent = [:]
         let worker = empty
         // Handed over, not shared: a half still held here would be copied
         // whole by its worker's first change, and kept to the end.
         let built = inParallel(consume halves) { half in
             var rules = worker
             let records = rules.buildRecords(of: half, students: students, positions: positions)
-            return (records, rules.diagnostics, rules.brokenReferences)
+            return (records, rules.diagnostics, rules.brokenReferences, rules.recordsWithoutStudent)
         }
         var records: [Record] = []
         records.reserveCapacity(built.reduce(0) { $0 + $1.0.count })
-        for (half, diagnostics, broken) in built {
+        for (half, diagnostics, broken, withoutStudent) in built {
             records += half
             self.diagnostics += diagnostics
             brokenReferences.merge(broken, uniquingKeysWith: +)
+            recordsWithoutStudent.merge(withoutStudent, uniquingKeysWith: +)
         }
         return records
     }
@@ -79,7 +77,11 @@ extension CrossFileRules {
         }
         while let parsed = parsedRecords.popLast() {
             var record = parsed.value
-            guard let position = positions[record.studentID] else { continue }
+            guard let position = positions[record.studentID] else {
+                // Counted here, on every core, rather than in a pass of its own.
+                if !ids.students.contains(record.studentID) { recordsWithoutStudent[record.studentID, default: 0] += 1 }
+                continue
+            }
             let unknown = unresolved(parsed.references)
             let dateLocation = parsed.dateLocation
             let saysConfidential = parsed.fieldLocations["confidential"] != nil
@@ -111,6 +113,10 @@ extension CrossFileRules {
                         .noTutor, at: record.source,
                         "the student had no tutor on \(record.date) and the record names none: add `tutor: <id>`")
                 }
+            }
+            if let written, let today = dates?.today {
+                let day = written[record.source.path] ?? today
+                if record.written != day { record.written = day }
             }
             records.append(record)
         }
