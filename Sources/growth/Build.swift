@@ -60,6 +60,20 @@ struct Build: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         var clock = StageClock(enabled: timings)
         let cache = usableCache()
+        // The cache's lock is taken first, as the output's: a build that
+        // waits for another says so before it reads anything.
+        let cacheLock = lockCache(cache)
+        defer { withExtendedLifetime(cacheLock) {} }
+        // The templates are compiled, and the cache's record of the last
+        // build read, beside the reading of the content (a broken template
+        // is still reported after the content's problems).
+        let preparing = Task.detached { [templates, audience, locked = cacheLock != nil] in
+            Result { () throws(Diagnostic) -> (TemplateSet, BuildCache?) in
+                let set = try Self.loadTemplates(templates)
+                let opened = locked ? cache.map { Self.openCache($0, set, audience) } : nil
+                return (set, opened)
+            }
+        }
         let (checked, asOf, parsed) = await options.check(history: !noHistory, cache: cache)
         UntilExit.keep(checked)
         clock.lap("read and check")
@@ -73,14 +87,22 @@ struct Build: AsyncParsableCommand {
             )
             throw ExitCode(1)
         }
-        let templateSet = try loadTemplates()
+        let templateSet: TemplateSet
+        let buildCache: BuildCache?
+        switch await preparing.value {
+        case .success(let (loaded, opened)): (templateSet, buildCache) = (loaded, opened)
+        case .failure(let error):
+            report(error, folder: templates)
+            options.say("growth build: stopped; \(output) is untouched")
+            throw ExitCode(1)
+        }
+        if let cache, let reason = buildCache?.ignored {
+            options.say("growth build: the cache in \(cache) is ignored: \(reason); every page is rendered")
+        }
         // With --allow-errors the site lists every problem, warnings too: each says what it left out.
         let problems = allowErrors ? checked.diagnostics : []
         var count = 0
         var cacheNote = ""
-        // One build at a time uses a cache: its files are linked into this build's site.
-        let (buildCache, cacheLock) = openCache(cache, templateSet)
-        defer { withExtendedLifetime(cacheLock) {} }
         do {
             // Each page goes into the staging folder as soon as it is rendered.
             let staging = try OutputStaging(
@@ -136,39 +158,32 @@ struct Build: AsyncParsableCommand {
         return cache
     }
 
-    /// The `--cache` of the last build, locked for this one, and a word when
-    /// it cannot serve this one.
-    func openCache(_ cache: String?, _ templates: TemplateSet) -> (BuildCache?, OutputLock?) {
-        guard let cache else { return (nil, nil) }
-        let lock: OutputLock
+    /// The lock on the `--cache` of the last build, for this one: one build
+    /// at a time uses a cache, whose files are linked into its site. Nil,
+    /// with a word, when it cannot be had: the build goes on without it.
+    func lockCache(_ cache: String?) -> OutputLock? {
+        guard let cache else { return nil }
         do {
-            lock = try OutputLock.acquire(
+            return try OutputLock.acquire(
                 for: URL(fileURLWithPath: cache).appendingPathComponent(audience.rawValue), timeout: lockTimeout
             ) { holder in
                 options.say("growth build: waiting for another build using the cache \(cache) (\(holder))")
             }
         } catch {
             options.say("growth build: building without the cache: \(error.message)")
-            return (nil, nil)
+            return nil
         }
-        let opened = BuildCache(
-            folder: URL(fileURLWithPath: cache), key: BuildCache.Key(templates: templates, audience: audience))
-        if let reason = opened.ignored {
-            options.say("growth build: the cache in \(cache) is ignored: \(reason); every page is rendered")
-        }
-        return (opened, lock)
     }
 
-    /// The defaults, or a school's `--templates` over them; a broken one stops the build.
-    func loadTemplates() throws -> TemplateSet {
+    /// What the cache in `folder` knows of the last build, for these templates.
+    static func openCache(_ folder: String, _ templates: TemplateSet, _ audience: Audience) -> BuildCache {
+        BuildCache(folder: URL(fileURLWithPath: folder), key: BuildCache.Key(templates: templates, audience: audience))
+    }
+
+    /// The defaults, or a school's `templates` folder over them; a broken one stops the build.
+    static func loadTemplates(_ templates: String?) throws(Diagnostic) -> TemplateSet {
         guard let templates else { return .defaults() }
-        do {
-            return try TemplateSet.overriding(with: URL(fileURLWithPath: templates))
-        } catch {
-            report(error, folder: templates)
-            options.say("growth build: stopped; \(output) is untouched")
-            throw ExitCode(1)
-        }
+        return try TemplateSet.overriding(with: URL(fileURLWithPath: templates))
     }
 
     /// A problem of the build itself, after the content's own: in the chosen

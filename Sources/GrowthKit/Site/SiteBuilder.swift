@@ -94,7 +94,11 @@ public enum SiteBuilder {
             if sink.reuse(page.path, digest: digest, inputs: inputs) { return }
             sink.put(page.path, templates.render(page), digest: digest, inputs: inputs)
         }
-        return plan.files.count + plan.makers.count + pages.count
+        let count = plan.files.count + plan.makers.count + pages.count
+        // The plan holds a view of the whole school: freed beside the swap
+        // that comes next, not before it on this core.
+        DispatchQueue.global().async { withExtendedLifetime((plan, makers, pages)) {} }
+        return count
     }
 
     /// The site with every page still to be made: the aggregates done, each
