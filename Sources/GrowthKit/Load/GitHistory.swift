@@ -80,23 +80,33 @@ public enum GitHistory {
     /// `log` asked and read on a thread of its own from the moment it is
     /// made: git answers, and its answer is read, while the content is
     /// read, instead of after it with the cores idle.
-    final class Pending: @unchecked Sendable {
+    struct Pending: Sendable {
+        private let answer: Answer<Log>
+
+        init(_ content: URL) { answer = Answer { GitHistory.log(content) } }
+
+        /// What git said, once it has.
+        var log: Log { answer.value }
+    }
+
+    /// A value made on a thread of its own from the moment this is made;
+    /// `value` waits for it.
+    final class Answer<Value: Sendable>: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         /// Written once, before `done` is signalled.
-        private var answer: Log?
+        private var made: Value?
 
-        init(_ content: URL) {
+        init(_ make: @escaping @Sendable () -> Value) {
             Thread.detachNewThread { [self] in
-                answer = GitHistory.log(content)
+                made = make()
                 done.signal()
             }
         }
 
-        /// What git said, once it has.
-        var log: Log {
+        var value: Value {
             done.wait()
             defer { done.signal() }
-            return answer!
+            return made!
         }
     }
 
@@ -152,20 +162,30 @@ public enum GitHistory {
     /// Runs `git` with `arguments` and returns what it printed: the one way
     /// growth asks git anything (the history here, staged files for `check --changed`).
     public static func git(_ arguments: [String]) throws -> String {
+        try run("/usr/bin/env", ["git"] + arguments)
+    }
+
+    /// What `executable` writes on standard output, or a `Failure` with what
+    /// it wrote on standard error when it fails. Both are read at once: a
+    /// program that filled one pipe while the other was being read to its
+    /// end would wait on it forever.
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let reading = errors.fileHandleForReading
+        let message = Answer { reading.readDataToEndOfFile() }
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw Failure(
-                description: String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                description: String(decoding: message.value, as: UTF8.self)
+                    .trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return String(decoding: data, as: UTF8.self)
     }

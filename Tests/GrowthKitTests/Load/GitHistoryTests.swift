@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import GrowthKit
@@ -31,5 +32,31 @@ import Testing
         for (path, day) in expected {
             #expect(days[path] == day, "\(path)")
         }
+    }
+
+    /// A program that writes more to standard error than its pipe holds
+    /// before it writes its answer: both pipes are read at once, so neither
+    /// side waits for the other (reading one to its end first never ended).
+    /// Asked on a thread of its own, so that a regression fails here
+    /// instead of holding the suite.
+    @Test func aLongErrorOutputDoesNotBlockTheAnswer() {
+        let finished = DispatchSemaphore(value: 0)
+        let answer = Mutex<String?>(nil)
+        Thread.detachNewThread {
+            let said = try? GitHistory.run(
+                "/bin/sh", ["-c", "head -c 300000 /dev/zero | tr '\\0' x >&2; echo answered"])
+            answer.withLock { $0 = said }
+            finished.signal()
+        }
+        #expect(finished.wait(timeout: .now() + 30) == .success, "no answer in 30 s")
+        #expect(answer.withLock { $0 } == "answered\n")
+    }
+
+    /// A program that fails is reported with what it wrote on standard error.
+    @Test func aFailureSaysWhatTheProgramSaid() {
+        let error = #expect(throws: GitHistory.Failure.self) {
+            try GitHistory.run("/bin/sh", ["-c", "echo 'fatal: not a git repository' >&2; exit 128"])
+        }
+        #expect(error?.description == "fatal: not a git repository")
     }
 }
