@@ -61,11 +61,8 @@ public final class ParseCache: @unchecked Sendable {
 
     private func shard(_ path: String) -> Shard { shards[ParseStore.shard(of: path)] }
 
-    /// Wrapping: a file dated past the year 2262 must not stop the read.
-    static func stamp(_ path: String, in folder: Int32 = AT_FDCWD) -> Stamp? {
-        path.withCString { stamp($0, in: folder) }
-    }
-
+    /// The stamp of `path` in the open `folder`. Wrapping: a file dated
+    /// past the year 2262 must not stop the read.
     static func stamp(_ path: UnsafePointer<CChar>, in folder: Int32) -> Stamp? {
         var info = stat()
         guard fstatat(folder, path, &info, 0) == 0 else { return nil }
