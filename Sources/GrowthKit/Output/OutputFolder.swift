@@ -155,6 +155,16 @@ public enum OutputFolder {
         return nil
     }
 
+    /// Adds the folders above `path` (`a/b/c`: `a/b`, then `a`) to
+    /// `folders`, up to the first one already there, whose own are too.
+    static func insertFolders(above path: String, into folders: inout Set<Substring>) {
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if !folders.insert(folder).inserted { break }
+        }
+    }
+
     /// The folders above `path` under `root`, each made once (`made` holds
     /// those made or found already): a staging folder and the build cache
     /// both fill a tree this way.

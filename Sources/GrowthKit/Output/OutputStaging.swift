@@ -117,19 +117,13 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
     public func expect(_ paths: Set<String>) {
         guard fromSpare else { return }
         lock.withLock { expected = true }
-        var needed: Set<String> = [""]
-        for path in paths {
-            var prefix = Substring(path)
-            while let slash = prefix.lastIndex(of: "/") {
-                prefix = prefix[..<slash]
-                if !needed.insert(String(prefix)).inserted { break }
-            }
-        }
+        var needed: Set<Substring> = [""]
+        for path in paths { OutputFolder.insertFolders(above: path, into: &needed) }
         var files: Set<String> = []
         var found: Set<String> = [""]
         OutputFolder.walk(folder.path) { path, full, kind in
             switch kind {
-            case .folder where needed.contains(path):
+            case .folder where needed.contains(Substring(path)):
                 found.insert(path)
                 return true
             case .file where paths.contains(path): files.insert(path)
@@ -332,11 +326,7 @@ public final class OutputStaging: SiteSink, @unchecked Sendable {
             if item.kind == .file, let held = kept[item.path],
                 UInt64(held.st_ino) == item.inode || Self.isFile(full, held)
             {
-                var folder = Substring(item.path)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    if !holding.insert(folder).inserted { break }
-                }
+                OutputFolder.insertFolders(above: item.path, into: &holding)
                 continue
             }
             unlink(full)
