@@ -82,22 +82,12 @@ struct New: AsyncParsableCommand {
             if case .failure(let diagnostic) = result { report([diagnostic]) }
             throw ExitCode(1)
         }
-        let url = root.appendingPathComponent(draft.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // O_EXCL: never overwrite, even a file made since the name was chosen.
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else {
-            report([
-                .error(
-                    .output, at: SourceLocation(path: draft.path),
-                    "cannot create the file: \(String(cString: strerror(errno)))")
-            ])
+        do throws(Diagnostic) {
+            try draft.create(under: root.path)
+        } catch {
+            report([error])
             throw ExitCode(1)
         }
-        let bytes = Array(draft.text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        close(descriptor)
-        guard written == bytes.count else { throw ExitCode(1) }
         if school.settings.term(containing: day) == nil, kind != "student", kind != "tutor", kind != "class" {
             FileHandle.standardError.write(
                 Data("growth new: note: \(day) is in no term of school.yml; `growth check` will say so\n".utf8))

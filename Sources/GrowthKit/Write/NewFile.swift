@@ -89,3 +89,24 @@ public enum NewFile {
             ? value : "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
+
+extension NewFile.Draft {
+    /// The draft written under the content folder `root`, its folders made
+    /// as needed. It never overwrites a file, even one made since its name
+    /// was chosen, and a write that fails (a full disk) leaves no part of
+    /// the file behind: a tutor is told, and finds nothing half written.
+    public func create(under root: String) throws(Diagnostic) {
+        let full = root + "/" + path
+        let folder = String(full[..<(full.lastIndex(of: "/") ?? full.endIndex)])
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .error(
+                .output, at: SourceLocation(path: path), "cannot make its folder: \(error.localizedDescription)")
+        }
+        if let code = PlainFile.create(Array(text.utf8), at: full) {
+            throw .error(
+                .output, at: SourceLocation(path: path), "cannot create the file: \(String(cString: strerror(code)))")
+        }
+    }
+}

@@ -89,6 +89,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.path + "/students/s99"))
     }
 
+    /// A disk that fills up mid-write, played by a file-size limit of zero
+    /// (its signal ignored, as a full disk sends none): the tutor is told,
+    /// and no empty or half-written record is left to be taken for the whole.
+    @Test func aWriteThatFailsSaysSoAndLeavesNoFile() throws {
+        let root = try Self.content()
+        defer { TestContent.remove(root) }
+        let growth = CheckCommandTests.productsFolder.appendingPathComponent("growth").path
+        let run = try TestProcess.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c", "trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\"", growth,
+                "new", "talk", "s1", "--date", "2025-12-03", "--content", root.path,
+            ])
+        let path = root.path + "/students/s1/2025-12-03-talk.md"
+        #expect(run.status == 1)
+        #expect(run.lines == ["\(path):1:1: error: cannot create the file: File too large [output]"], "\(run.output)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // Nothing else was lost: the student's other files are as they were.
+        #expect(FileManager.default.fileExists(atPath: root.path + "/students/s1/index.md"))
+    }
+
     @Test func theDefaultDateIsTheSchoolsCalendarDay() throws {
         let root = try Self.content()
         defer { TestContent.remove(root) }
