@@ -6,7 +6,8 @@ import Testing
 /// The site in a real browser (Debian's Chromium, through Selenium), as a
 /// principal reads it on a phone and a desktop: every page type of the demo
 /// in both locales and both audiences fits 390 px and 1366 px with no page
-/// scrolling sideways, axe-core 4.x finds no serious or critical violation,
+/// scrolling sideways, every table's headers aligned as the figures or text
+/// below them, axe-core 4.x finds no serious or critical violation,
 /// search from file:// finds a student by a Chinese name, and a growth file
 /// prints to A4 pages. Run them alone: `swift test --filter BrowserTests`.
 @Suite(.serialized) struct BrowserTests {

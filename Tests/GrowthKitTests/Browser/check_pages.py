@@ -4,8 +4,8 @@
     python3 check_pages.py SITE [SITE ...]
 
 For every page type of each site, at 390 px (a phone) and 1366 px (a desktop):
-the document is no wider than the window, and axe-core 4.x finds no serious or
-critical violation. On the first site, search from file:// finds a student by
+the document is no wider than the window, every table's headers are aligned as
+the cells below them, and axe-core 4.x finds no serious or critical violation. On the first site, search from file:// finds a student by
 a Chinese name, and a growth file printed to PDF gives A4 pages.
 
 Prints {"skipped": reason} when Chromium or its driver cannot be started, so
@@ -71,6 +71,22 @@ def pages(site):
     return [p for p in found if os.path.exists(os.path.join(site, p))]
 
 
+ALIGNMENT = """
+const found = [];
+for (const table of document.querySelectorAll('table')) {
+  const head = table.tHead && table.tHead.rows[0];
+  const row = table.tBodies[0] && table.tBodies[0].rows[0];
+  if (!head || !row || head.cells.length !== row.cells.length) continue;
+  for (let i = 0; i < head.cells.length; i++) {
+    const over = getComputedStyle(head.cells[i]).textAlign;
+    const under = getComputedStyle(row.cells[i]).textAlign;
+    if (over !== under) found.push(`"${head.cells[i].textContent.trim()}": header ${over}, cells ${under}`);
+  }
+}
+return found;
+"""
+
+
 def check(browser, site, path, width):
     browser.set_window_size(width, 900)
     browser.get("file://" + os.path.join(os.path.abspath(site), path))
@@ -80,6 +96,10 @@ def check(browser, site, path, width):
     if sizes[0] > sizes[1] + 1:
         problems.append({"page": path, "width": width, "kind": "overflow",
                          "detail": f"document {sizes[0]} px wide in a {sizes[1]} px window"})
+    # A column's header sits as its cells do: a number right-aligned under a
+    # header on the left reads as the next column's.
+    for detail in browser.execute_script(ALIGNMENT):
+        problems.append({"page": path, "width": width, "kind": "alignment", "detail": detail})
     browser.execute_script(AXE)
     result = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
