@@ -4,8 +4,9 @@
     python3 check_pages.py SITE [SITE ...]
 
 For every page type of each site, at 390 px (a phone) and 1366 px (a desktop):
-the document is no wider than the window, every table's headers are aligned as
-the cells below them, and axe-core 4.x finds no serious or critical violation. On the first site, search from file:// finds a student by
+the document is no wider than the window, a table of a few short columns shows
+them all, every table's headers are aligned as the cells below them, and
+axe-core 4.x finds no serious or critical violation. On the first site, search from file:// finds a student by
 a Chinese name, and a growth file printed to PDF gives A4 pages.
 
 Prints {"skipped": reason} when Chromium or its driver cannot be started, so
@@ -100,6 +101,14 @@ def check(browser, site, path, width):
     # header on the left reads as the next column's.
     for detail in browser.execute_script(ALIGNMENT):
         problems.append({"page": path, "width": width, "kind": "alignment", "detail": detail})
+    # A table of a few short columns (class "wraps") shows them all on a
+    # phone, with no column hidden past the edge of its scrolling box.
+    for detail in browser.execute_script(
+            "return [...document.querySelectorAll('table.wraps')]"
+            ".filter(t => t.scrollWidth > t.clientWidth + 1)"
+            ".map(t => `${t.scrollWidth} px of columns in ${t.clientWidth} px: `"
+            " + t.tHead.textContent.trim())"):
+        problems.append({"page": path, "width": width, "kind": "cut-off", "detail": detail})
     browser.execute_script(AXE)
     result = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
