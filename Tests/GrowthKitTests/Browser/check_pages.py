@@ -101,10 +101,11 @@ def check(browser, site, path, width):
     # header on the left reads as the next column's.
     for detail in browser.execute_script(ALIGNMENT):
         problems.append({"page": path, "width": width, "kind": "alignment", "detail": detail})
-    # A table of a few short columns (class "wraps") shows them all on a
-    # phone, with no column hidden past the edge of its scrolling box.
+    # A table of a few short columns (class "wraps") and a list of students
+    # with their reasons (class "cards") show all of it on a phone, nothing
+    # hidden past the edge of a scrolling box.
     for detail in browser.execute_script(
-            "return [...document.querySelectorAll('table.wraps')]"
+            "return [...document.querySelectorAll('table.wraps, table.cards')]"
             ".filter(t => t.scrollWidth > t.clientWidth + 1)"
             ".map(t => `${t.scrollWidth} px of columns in ${t.clientWidth} px: `"
             " + t.tHead.textContent.trim())"):
