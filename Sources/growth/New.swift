@@ -76,7 +76,7 @@ struct New: AsyncParsableCommand {
         fields.topic = topic
         fields.host = host
         fields.attendees = attendees
-        let template = try? String(contentsOf: root.appendingPathComponent("templates/\(kind).md"), encoding: .utf8)
+        let template = schoolSkeleton(kind, in: root)
         let result = Self.draft(kind, id, day, slug, fields, school, template, exists)
         guard case .success(let draft) = result else {
             if case .failure(let diagnostic) = result { report([diagnostic]) }
@@ -118,6 +118,22 @@ struct New: AsyncParsableCommand {
                     kind, student: id, date: day, slug: slug, school: school, schoolTemplate: template, exists: exists)
             }
         }
+    }
+
+    /// The school's own skeleton of a record, `templates/<kind>.md`, when it
+    /// has one. One that cannot be read as UTF-8 text is not passed over in
+    /// silence: the tutor is warned and gets the built-in skeleton.
+    func schoolSkeleton(_ kind: String, in root: URL) -> String? {
+        let path = "templates/\(kind).md"
+        let url = root.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        if let text = try? String(contentsOf: url, encoding: .utf8) { return text }
+        report([
+            .warning(
+                .encoding, at: SourceLocation(path: path),
+                "the school's skeleton cannot be read as UTF-8 text; the built-in one is used")
+        ])
+        return nil
     }
 
     /// Problems go to standard error: standard output holds only the path.

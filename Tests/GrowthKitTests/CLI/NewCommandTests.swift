@@ -74,6 +74,27 @@ import Testing
         #expect(!check.output.contains("templates/"))
     }
 
+    /// A skeleton saved in another encoding (GBK, say) is not passed over in
+    /// silence: the tutor is warned, and still gets a record to write.
+    @Test func aSkeletonThatIsNotUTF8IsReportedAndTheBuiltInOneUsed() throws {
+        let root = try Self.content()
+        defer { TestContent.remove(root) }
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        // "谈话" in GBK: not UTF-8.
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xCC, 0xB8, 0xBB, 0xB0, 0x0A]).write(
+            to: root.appendingPathComponent("templates/talk.md"))
+        let run = try Self.new(["talk", "s4", "--date", "2025-11-20"], in: root)
+        #expect(run.status == 0)
+        let path = root.path + "/students/s4/2025-11-20-talk.md"
+        #expect(
+            run.lines == [
+                "\(root.path)/templates/talk.md:1:1: warning: the school's skeleton cannot be read as UTF-8 text; the built-in one is used [encoding]",
+                path,
+            ], "\(run.output)")
+        #expect(try Self.text(path).contains("## 谈话主题"))
+    }
+
     @Test func anUnknownStudentOrTypeIsRefusedLikeCheckSaysIt() throws {
         let root = try Self.content()
         defer { TestContent.remove(root) }
