@@ -93,7 +93,11 @@ NAME_IN_VIEW = """
 const found = [];
 for (const table of document.querySelectorAll('table.list')) {
   if (table.scrollWidth <= table.clientWidth + 1) continue;
-  const name = table.querySelector('tbody tr a');
+  // The row's name: its first link, else the cell under a name's header.
+  const headers = [...table.tHead.rows[0].cells].map(cell => cell.textContent.trim());
+  const column = headers.findIndex(header => ['学生', '导师', '姓名', 'Student', 'Tutor', 'Name'].includes(header));
+  const row = table.tBodies[0] && table.tBodies[0].rows[0];
+  const name = table.querySelector('tbody tr a') || (row && column >= 0 ? row.cells[column] : null);
   if (!name) continue;
   table.scrollIntoView();
   table.scrollLeft = table.scrollWidth;
