@@ -4,11 +4,13 @@
     python3 check_pages.py SITE [SITE ...]
 
 For every page type of each site, at 390 px (a phone) and 1366 px (a desktop):
-the document is no wider than the window, a table of a few short columns shows
-them all, a wide table scrolled to its end still shows whose each row is,
-every table's headers are aligned as the cells below them, and axe-core 4.x
-finds no serious or critical violation. On the first site, search from file:// finds a student by
-a Chinese name, and a growth file printed to PDF gives A4 pages.
+the document is no wider than the window; a table of a few short columns
+(class wraps) and a list of student cards (class cards) show all they hold; on
+the phone, a wide table scrolled to its end still shows whose each row is;
+every table's headers are aligned as the cells below them; and axe-core 4.x
+finds no serious or critical violation. On the first site, search from file://
+finds a student by a Chinese name, and a growth file printed to PDF gives A4
+pages.
 
 Prints {"skipped": reason} when Chromium or its driver cannot be started, so
 the Swift test can say so instead of passing in silence.
